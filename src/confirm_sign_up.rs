@@ -1,0 +1,269 @@
+//! The ConfirmSignUp operation: its input, checked against the model, written
+//! as the request body; and its output.
+
+use crate::call::Call;
+use crate::json::{ObjectWriter, Value};
+use crate::secret_hash::{ClientSecret, SecretHash};
+use crate::validate::{self, Rule, ValidationError, STRING_MAX};
+
+/// The operation's name, for `X-Amz-Target`.
+pub const OPERATION: &str = "ConfirmSignUp";
+
+/// `UserContextData`: what Cognito's threat protection reads about the device.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserContextData {
+    pub ip_address: Option<String>,
+    pub encoded_data: Option<String>,
+}
+
+impl UserContextData {
+    fn write(&self) -> ObjectWriter {
+        let mut w = ObjectWriter::new();
+        w.opt_string("IpAddress", self.ip_address.as_deref())
+            .opt_string("EncodedData", self.encoded_data.as_deref());
+        w
+    }
+}
+
+/// Every member of `ConfirmSignUpRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfirmSignUp {
+    pub client_id: String,
+    pub username: String,
+    pub confirmation_code: String,
+    pub secret_hash: Option<SecretHash>,
+    pub force_alias_creation: Option<bool>,
+    pub analytics_endpoint_id: Option<String>,
+    pub user_context_data: Option<UserContextData>,
+    /// In the caller's order; keys are unique.
+    pub client_metadata: Vec<(String, String)>,
+    pub session: Option<String>,
+}
+
+impl ConfirmSignUp {
+    /// Checks every member against the model. The SecretHash was checked when it was made.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate::username(&self.username)?;
+        validate::confirmation_code(&self.confirmation_code)?;
+        validate::client_id(&self.client_id)?;
+        if let Some(session) = &self.session {
+            validate::session(session)?;
+        }
+        if let Some(id) = &self.analytics_endpoint_id {
+            validate::length("analyticsMetadata.analyticsEndpointId", id, 0, STRING_MAX)?;
+        }
+        if let Some(ucd) = &self.user_context_data {
+            if let Some(ip) = &ucd.ip_address {
+                validate::length("userContextData.ipAddress", ip, 0, STRING_MAX)?;
+            }
+            if let Some(data) = &ucd.encoded_data {
+                validate::length("userContextData.encodedData", data, 0, STRING_MAX)?;
+            }
+        }
+        for (key, value) in &self.client_metadata {
+            let field = || format!("clientMetadata.{key}");
+            validate::length_rule(key, 0, STRING_MAX)
+                .and_then(|()| validate::length_rule(value, 0, STRING_MAX))
+                .map_err(|rule: Rule| ValidationError::new(field(), rule))?;
+        }
+        Ok(())
+    }
+
+    /// The JSON body, members the caller left unset left out.
+    pub fn body(&self) -> String {
+        let mut w = ObjectWriter::new();
+        w.string("ClientId", &self.client_id)
+            .opt_string(
+                "SecretHash",
+                self.secret_hash.as_ref().map(SecretHash::expose),
+            )
+            .string("Username", &self.username)
+            .string("ConfirmationCode", &self.confirmation_code)
+            .opt_bool("ForceAliasCreation", self.force_alias_creation);
+        let mut analytics = ObjectWriter::new();
+        analytics.opt_string("AnalyticsEndpointId", self.analytics_endpoint_id.as_deref());
+        w.opt_object("AnalyticsMetadata", analytics);
+        if let Some(ucd) = &self.user_context_data {
+            w.opt_object("UserContextData", ucd.write());
+        }
+        let mut metadata = ObjectWriter::new();
+        for (key, value) in &self.client_metadata {
+            metadata.string(key, value);
+        }
+        w.opt_object("ClientMetadata", metadata);
+        w.opt_string("Session", self.session.as_deref());
+        w.finish()
+    }
+
+    /// The call to send to `url`. `client_secret`, when the hash was computed
+    /// from one, is redacted from errors along with the hash.
+    pub fn call(&self, url: String, client_secret: Option<&ClientSecret>) -> Call {
+        let mut call = Call::new(url, OPERATION, self.body());
+        if let Some(hash) = &self.secret_hash {
+            call = call.redacting(hash.expose());
+        }
+        if let Some(secret) = client_secret {
+            call = call.redacting(secret.expose());
+        }
+        call
+    }
+}
+
+/// `ConfirmSignUpResponse`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmSignUpOutput {
+    /// Lets the app sign the user in at once (`InitiateAuth` with `USER_AUTH`).
+    pub session: Option<String>,
+}
+
+impl ConfirmSignUpOutput {
+    pub fn from_json(output: &Value) -> Self {
+        ConfirmSignUpOutput {
+            session: output
+                .get_str("Session")
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+    use crate::secret_hash::ClientSecret;
+
+    fn minimal() -> ConfirmSignUp {
+        ConfirmSignUp {
+            client_id: "client1".into(),
+            username: "alice".into(),
+            confirmation_code: "123456".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn minimal_body_has_only_the_required_members() {
+        assert_eq!(
+            minimal().body(),
+            r#"{"ClientId":"client1","Username":"alice","ConfirmationCode":"123456"}"#
+        );
+    }
+
+    #[test]
+    fn full_body_reaches_every_member() {
+        let mut op = minimal();
+        op.secret_hash = Some(SecretHash::compute(
+            &ClientSecret::new("s".into()),
+            "alice",
+            "client1",
+        ));
+        op.force_alias_creation = Some(true);
+        op.analytics_endpoint_id = Some("pinpoint-1".into());
+        op.user_context_data = Some(UserContextData {
+            ip_address: Some("192.0.2.1".into()),
+            encoded_data: Some("enc".into()),
+        });
+        op.client_metadata = vec![("source".into(), "web".into()), ("q\"".into(), "v".into())];
+        op.session = Some("s".repeat(20));
+        let body = json::parse(&op.body()).unwrap();
+        let keys: Vec<&str> = match &body {
+            Value::Object(m) => m.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            keys,
+            [
+                "ClientId",
+                "SecretHash",
+                "Username",
+                "ConfirmationCode",
+                "ForceAliasCreation",
+                "AnalyticsMetadata",
+                "UserContextData",
+                "ClientMetadata",
+                "Session"
+            ]
+        );
+        assert_eq!(body.get("ForceAliasCreation"), Some(&Value::Bool(true)));
+        assert_eq!(
+            body.get("AnalyticsMetadata")
+                .unwrap()
+                .get_str("AnalyticsEndpointId"),
+            Some("pinpoint-1")
+        );
+        assert_eq!(
+            body.get("UserContextData").unwrap().get_str("EncodedData"),
+            Some("enc")
+        );
+        assert_eq!(
+            body.get("ClientMetadata").unwrap().get_str("q\""),
+            Some("v")
+        );
+        assert_eq!(body.get_str("SecretHash").map(str::len), Some(44));
+    }
+
+    #[test]
+    fn empty_user_context_data_and_metadata_are_left_out() {
+        let mut op = minimal();
+        op.user_context_data = Some(UserContextData::default());
+        op.force_alias_creation = Some(false);
+        assert_eq!(
+            op.body(),
+            r#"{"ClientId":"client1","Username":"alice","ConfirmationCode":"123456","ForceAliasCreation":false}"#
+        );
+    }
+
+    #[test]
+    fn validate_names_the_first_bad_field() {
+        assert!(minimal().validate().is_ok());
+        let mut op = minimal();
+        op.session = Some("short".into());
+        assert_eq!(op.validate().unwrap_err().field, "session");
+        let mut op = minimal();
+        op.client_metadata = vec![("k".into(), "v".repeat(STRING_MAX + 1))];
+        let err = op.validate().unwrap_err();
+        assert_eq!(err.field, "clientMetadata.k");
+        assert_eq!(err.rule.code(), "length");
+        let mut op = minimal();
+        op.confirmation_code = "12 34".into();
+        assert_eq!(op.validate().unwrap_err().field, "confirmationCode");
+    }
+
+    #[test]
+    fn call_targets_the_operation_and_redacts_both_secrets() {
+        let secret = ClientSecret::new("the-client-secret".into());
+        let mut op = minimal();
+        op.secret_hash = Some(SecretHash::compute(&secret, "alice", "client1"));
+        let hash = op.secret_hash.as_ref().unwrap().expose().to_owned();
+        let call = op.call("https://x/".into(), Some(&secret));
+        assert_eq!(
+            call.request().target,
+            "AWSCognitoIdentityProviderService.ConfirmSignUp"
+        );
+        assert_eq!(call.request().body, op.body());
+        let body = format!(
+            r#"{{"__type":"NotAuthorizedException","message":"{hash} the-client-secret"}}"#
+        );
+        let resp = crate::response::HttpResponse {
+            status: 400,
+            error_type_header: None,
+            request_id: None,
+            body: &body,
+        };
+        assert_eq!(
+            call.finish(&resp).unwrap_err().message,
+            "[redacted] [redacted]"
+        );
+    }
+
+    #[test]
+    fn output_session_is_optional() {
+        assert_eq!(
+            ConfirmSignUpOutput::from_json(&json::parse("{}").unwrap()).session,
+            None
+        );
+        let out = ConfirmSignUpOutput::from_json(&json::parse(r#"{"Session":"abc"}"#).unwrap());
+        assert_eq!(out.session.as_deref(), Some("abc"));
+    }
+}

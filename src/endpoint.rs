@@ -1,0 +1,349 @@
+//! Where the request goes: AWS's endpoint rules for `cognito-idp`, or an
+//! endpoint the caller names (an emulator, a proxy).
+//!
+//! The rules follow the service's published endpoint rule set: the partition
+//! comes from the region's name, FIPS and dual-stack pick the host form, and a
+//! handful of regions have their own FIPS dual-stack host. A custom endpoint
+//! must be `https`, except on loopback, where `http` is allowed for local
+//! emulators: anywhere else plain http would hand the confirmation code (and
+//! the SecretHash) to whoever is on the network.
+
+use crate::validate::{Rule, ValidationError};
+
+/// How to reach Cognito.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EndpointConfig<'a> {
+    pub region: &'a str,
+    pub use_fips: bool,
+    pub use_dual_stack: bool,
+    /// A full URL that replaces the AWS endpoint.
+    pub custom: Option<&'a str>,
+}
+
+struct Partition {
+    dns_suffix: &'static str,
+    /// `None` where the partition has no dual-stack endpoints.
+    dual_stack_dns_suffix: Option<&'static str>,
+    is_aws: bool,
+}
+
+fn partition(region: &str) -> Partition {
+    let has = |prefix: &str| region.starts_with(prefix);
+    let (dns_suffix, dual_stack_dns_suffix, is_aws) = if has("cn-") {
+        (
+            "amazonaws.com.cn",
+            Some("api.amazonwebservices.com.cn"),
+            false,
+        )
+    } else if has("us-gov-") {
+        ("amazonaws.com", Some("api.aws"), false)
+    } else if has("us-isob-") {
+        ("sc2s.sgov.gov", None, false)
+    } else if has("us-isof-") {
+        ("csp.hci.ic.gov", None, false)
+    } else if has("us-iso-") {
+        ("c2s.ic.gov", None, false)
+    } else if has("eu-isoe-") {
+        ("cloud.adc-e.uk", None, false)
+    } else if has("eusc-") {
+        ("amazonaws.eu", Some("api.amazonwebservices.eu"), false)
+    } else {
+        // The rules put every region they do not recognise in the `aws` partition.
+        ("amazonaws.com", Some("api.aws"), true)
+    };
+    Partition {
+        dns_suffix,
+        dual_stack_dns_suffix,
+        is_aws,
+    }
+}
+
+/// The URL to POST to.
+pub fn resolve(config: &EndpointConfig<'_>) -> Result<String, ValidationError> {
+    if let Some(custom) = config.custom {
+        if config.use_fips {
+            return Err(ValidationError::new("useFips", Rule::Conflicts("endpoint")));
+        }
+        if config.use_dual_stack {
+            return Err(ValidationError::new(
+                "useDualStack",
+                Rule::Conflicts("endpoint"),
+            ));
+        }
+        return custom_endpoint(custom);
+    }
+    let region = config.region;
+    let p = partition(region);
+    let host = match (config.use_fips, config.use_dual_stack) {
+        (false, false) => format!("cognito-idp.{region}.{}", p.dns_suffix),
+        (fips, true) => {
+            let dual = p.dual_stack_dns_suffix.ok_or(ValidationError::new(
+                "useDualStack",
+                Rule::Format("false in this region's partition, which has no dual-stack endpoints"),
+            ))?;
+            if fips
+                && matches!(
+                    region,
+                    "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2"
+                )
+            {
+                format!("cognito-idp-fips.{region}.amazonaws.com")
+            } else if fips {
+                format!("cognito-idp-fips.{region}.{dual}")
+            } else if p.is_aws {
+                format!("cognito-idp.{region}.amazonaws.com")
+            } else {
+                format!("cognito-idp.{region}.{dual}")
+            }
+        }
+        (true, false) => format!("cognito-idp-fips.{region}.{}", p.dns_suffix),
+    };
+    Ok(format!("https://{host}/"))
+}
+
+const URL_FORM: &str = "an https URL (http only for localhost, 127.0.0.0/8 or [::1]) with a host, no user name or password, no query or fragment";
+
+fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
+    let bad = || ValidationError::new("endpoint", Rule::Format(URL_FORM));
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
+        || url.contains(['?', '#', '@', '\\'])
+    {
+        return Err(bad());
+    }
+    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
+    let secure = if scheme.eq_ignore_ascii_case("https") {
+        true
+    } else if scheme.eq_ignore_ascii_case("http") {
+        false
+    } else {
+        return Err(bad());
+    };
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, "/"),
+    };
+    let (host, port) = split_host_port(authority).ok_or_else(bad)?;
+    if let Some(port) = port {
+        if port.is_empty()
+            || port.len() > 5
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || port
+                .parse::<u32>()
+                .ok()
+                .filter(|p| (1..=65535).contains(p))
+                .is_none()
+        {
+            return Err(bad());
+        }
+    }
+    if !valid_host(host) || (!secure && !is_loopback(host)) {
+        return Err(bad());
+    }
+    Ok(format!(
+        "{}://{authority}{path}",
+        if secure { "https" } else { "http" }
+    ))
+}
+
+fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
+    if let Some(rest) = authority.strip_prefix('[') {
+        let (inside, after) = rest.split_once(']')?;
+        let host = &authority[..inside.len() + 2];
+        match after {
+            "" => Some((host, None)),
+            _ => Some((host, Some(after.strip_prefix(':')?))),
+        }
+    } else {
+        match authority.split_once(':') {
+            Some((host, port)) => Some((host, Some(port))),
+            None => Some((authority, None)),
+        }
+    }
+}
+
+fn valid_host(host: &str) -> bool {
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !v6.is_empty()
+            && v6
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets[0] == "127"
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aws(region: &str, use_fips: bool, use_dual_stack: bool) -> Result<String, ValidationError> {
+        resolve(&EndpointConfig {
+            region,
+            use_fips,
+            use_dual_stack,
+            custom: None,
+        })
+    }
+
+    fn custom(url: &str) -> Result<String, ValidationError> {
+        resolve(&EndpointConfig {
+            region: "us-east-1",
+            use_fips: false,
+            use_dual_stack: false,
+            custom: Some(url),
+        })
+    }
+
+    #[test]
+    fn standard_endpoints() {
+        assert_eq!(
+            aws("eu-west-1", false, false).unwrap(),
+            "https://cognito-idp.eu-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            aws("cn-north-1", false, false).unwrap(),
+            "https://cognito-idp.cn-north-1.amazonaws.com.cn/"
+        );
+        assert_eq!(
+            aws("us-iso-east-1", true, false).unwrap(),
+            "https://cognito-idp-fips.us-iso-east-1.c2s.ic.gov/"
+        );
+        assert_eq!(
+            aws("us-isob-east-1", false, false).unwrap(),
+            "https://cognito-idp.us-isob-east-1.sc2s.sgov.gov/"
+        );
+    }
+
+    #[test]
+    fn us_fips_dual_stack_regions_keep_their_own_host() {
+        for region in ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] {
+            assert_eq!(
+                aws(region, true, true).unwrap(),
+                format!("https://cognito-idp-fips.{region}.amazonaws.com/")
+            );
+        }
+    }
+
+    #[test]
+    fn partitions_without_dual_stack_say_so() {
+        let err = aws("us-iso-east-1", false, true).unwrap_err();
+        assert_eq!(err.field, "useDualStack");
+    }
+
+    #[test]
+    fn custom_endpoints() {
+        assert_eq!(
+            custom("https://proxy.example.com").unwrap(),
+            "https://proxy.example.com/"
+        );
+        assert_eq!(
+            custom("https://proxy.example.com:8443/cognito/").unwrap(),
+            "https://proxy.example.com:8443/cognito/"
+        );
+        assert_eq!(
+            custom("http://127.0.0.1:9229").unwrap(),
+            "http://127.0.0.1:9229/"
+        );
+        assert_eq!(
+            custom("http://127.1.2.3:9229/").unwrap(),
+            "http://127.1.2.3:9229/"
+        );
+        assert_eq!(
+            custom("HTTP://localhost:9229").unwrap(),
+            "http://localhost:9229/"
+        );
+        assert_eq!(
+            custom("http://cognito.localhost").unwrap(),
+            "http://cognito.localhost/"
+        );
+        assert_eq!(
+            custom("http://[::1]:9229/x").unwrap(),
+            "http://[::1]:9229/x"
+        );
+        assert_eq!(
+            custom("https://[2001:db8::1]").unwrap(),
+            "https://[2001:db8::1]/"
+        );
+    }
+
+    #[test]
+    fn plain_http_only_on_loopback() {
+        for bad in [
+            "http://example.com",
+            "http://10.0.0.1:9229",
+            "http://127.0.0.1.example.com",
+            "http://localhost.example.com",
+            "http://[::2]",
+            "http://128.0.0.1",
+            "http://127.0.0.256",
+        ] {
+            assert_eq!(custom(bad).unwrap_err().field, "endpoint", "{bad}");
+        }
+    }
+
+    #[test]
+    fn malformed_custom_endpoints() {
+        for bad in [
+            "",
+            "example.com",
+            "ftp://example.com",
+            "https://",
+            "https://:443",
+            "https://user:pw@example.com",
+            "https://example.com?x=1",
+            "https://example.com/#f",
+            "https://exa mple.com",
+            "https://example.com:0",
+            "https://example.com:99999",
+            "https://example.com:",
+            "https://exämple.com",
+            "https://-bad-.com",
+            "https://a..b",
+            "https://[::1",
+        ] {
+            assert!(custom(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn fips_and_dual_stack_conflict_with_a_custom_endpoint() {
+        let fips = resolve(&EndpointConfig {
+            region: "us-east-1",
+            use_fips: true,
+            use_dual_stack: false,
+            custom: Some("https://x.example"),
+        });
+        assert_eq!(fips.unwrap_err().rule, Rule::Conflicts("endpoint"));
+        let dual = resolve(&EndpointConfig {
+            region: "us-east-1",
+            use_fips: false,
+            use_dual_stack: true,
+            custom: Some("https://x.example"),
+        });
+        assert_eq!(dual.unwrap_err().field, "useDualStack");
+    }
+}

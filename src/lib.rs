@@ -1,0 +1,22 @@
+//! Confirm an Amazon Cognito user pool sign-up from a web page.
+//!
+//! The crate is a sans-IO core (validation, SecretHash, endpoint, request,
+//! response and error parsing), plain Rust tested natively, and a thin browser
+//! edge in [`web`] that reads JavaScript values, calls `fetch` and builds
+//! JavaScript errors. Only the edge is compiled for `wasm32` alone.
+
+pub mod call;
+pub mod confirm_sign_up;
+pub mod endpoint;
+pub mod error;
+pub mod json;
+pub mod request;
+pub mod response;
+pub mod secret_hash;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::{Error, ServiceError, ServiceErrorName};
+pub use validate::{Rule, ValidationError};

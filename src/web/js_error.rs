@@ -1,0 +1,46 @@
+//! [`Error`] as a JavaScript `Error` whose `name` says what happened.
+//!
+//! A form switches on `error.name`; TypeScript narrows on it (see `types.d.ts`).
+//! Messages come from the core's `Display`, which never includes a value that
+//! could be secret.
+
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+
+use crate::error::Error;
+
+fn set(target: &JsValue, key: &str, value: JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+pub fn to_js(error: &Error) -> JsValue {
+    let (name, message) = match error {
+        Error::Validation(_) => ("ValidationError", error.to_string()),
+        Error::Service(e) => (e.name.as_str(), e.message.clone()),
+        Error::Network(_) => ("NetworkError", error.to_string()),
+        Error::Timeout(_) => ("TimeoutError", error.to_string()),
+        Error::Aborted => ("AbortError", error.to_string()),
+        Error::SecretHashProvider(_) => ("SecretHashError", error.to_string()),
+    };
+    let js = js_sys::Error::new(&message);
+    js.set_name(name);
+    let js = JsValue::from(js);
+    match error {
+        Error::Validation(e) => {
+            set(&js, "field", JsValue::from_str(&e.field));
+            set(&js, "rule", JsValue::from_str(e.rule.code()));
+        }
+        Error::Service(e) => {
+            set(&js, "status", JsValue::from(e.status));
+            if let Some(id) = &e.request_id {
+                set(&js, "requestId", JsValue::from_str(id));
+            }
+            if let Some(t) = &e.error_type {
+                set(&js, "errorType", JsValue::from_str(t));
+            }
+        }
+        Error::Timeout(ms) => set(&js, "timeoutMs", JsValue::from(*ms)),
+        Error::Network(_) | Error::Aborted | Error::SecretHashProvider(_) => {}
+    }
+    js
+}

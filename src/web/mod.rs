@@ -1,0 +1,247 @@
+//! The browser edge: the `confirmSignUp` export and its TypeScript types.
+//!
+//! Everything here moves values between JavaScript and the core, or does I/O
+//! (fetch, timers, the page's threat-protection script, the caller's
+//! SecretHash provider). Decisions are the core's.
+
+mod context_data;
+mod js_error;
+mod read;
+mod transport;
+
+use js_sys::{Function, Promise};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
+
+use crate::confirm_sign_up::{ConfirmSignUp, ConfirmSignUpOutput, UserContextData};
+use crate::endpoint::{self, EndpointConfig};
+use crate::error::Error;
+use crate::secret_hash::{ClientSecret, SecretHash};
+use crate::validate::{self, Rule, ValidationError};
+use read::Obj;
+
+/// Used when the config sets no `timeoutMs`: long enough for a slow phone
+/// network and a Lambda trigger, short enough that a form never hangs.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("types.d.ts");
+
+/// Where the SecretHash comes from.
+enum SecretSource {
+    None,
+    Compute(ClientSecret),
+    Given(SecretHash),
+    Provider(Function),
+}
+
+/// The second argument, read and checked.
+struct Config {
+    user_pool_id: String,
+    client_id: String,
+    url: String,
+    secret: SecretSource,
+    timeout_ms: u32,
+}
+
+fn read_config(value: JsValue) -> Result<Config, ValidationError> {
+    let config = Obj::argument(value, "config")?;
+    let user_pool_id = config.string("userPoolId")?;
+    let pool_region = validate::user_pool_id(&user_pool_id)?.to_owned();
+    let region = config.opt_string("region")?;
+    if let Some(region) = &region {
+        validate::region("region", region)?;
+    }
+    let client_id = config.string("clientId")?;
+    validate::client_id(&client_id)?;
+    let custom = config.opt_string("endpoint")?;
+    let url = endpoint::resolve(&EndpointConfig {
+        region: region.as_deref().unwrap_or(&pool_region),
+        use_fips: config.opt_bool("useFips")?.unwrap_or(false),
+        use_dual_stack: config.opt_bool("useDualStack")?.unwrap_or(false),
+        custom: custom.as_deref(),
+    })?;
+    let client_secret = config.opt_string("clientSecret")?;
+    let secret_hash = config.member("secretHash");
+    let secret = match (client_secret, secret_hash) {
+        (Some(_), Some(_)) => {
+            return Err(ValidationError::new(
+                "secretHash",
+                Rule::Conflicts("clientSecret"),
+            ))
+        }
+        (Some(s), None) if s.is_empty() => {
+            return Err(ValidationError::new(
+                "clientSecret",
+                Rule::Format("a non-empty string"),
+            ))
+        }
+        (Some(s), None) => SecretSource::Compute(ClientSecret::new(s)),
+        (None, Some((v, field))) => match v.dyn_into::<Function>() {
+            Ok(f) => SecretSource::Provider(f),
+            Err(v) if v.is_string() => {
+                SecretSource::Given(SecretHash::given(read::string(&v, field)?)?)
+            }
+            Err(_) => {
+                return Err(ValidationError::new(
+                    field,
+                    Rule::Type("a string or a function"),
+                ))
+            }
+        },
+        (None, None) => SecretSource::None,
+    };
+    let timeout_ms = match config.member("timeoutMs") {
+        None => DEFAULT_TIMEOUT_MS,
+        Some((v, field)) => match v.as_f64() {
+            Some(ms) if ms.fract() == 0.0 && (1.0..=f64::from(i32::MAX)).contains(&ms) => ms as u32,
+            _ => {
+                return Err(ValidationError::new(
+                    field,
+                    Rule::Type("a whole number of milliseconds from 1 to 2147483647"),
+                ))
+            }
+        },
+    };
+    Ok(Config {
+        user_pool_id,
+        client_id,
+        url,
+        secret,
+        timeout_ms,
+    })
+}
+
+/// The first argument, read and checked, and the caller's abort signal.
+fn read_input(
+    value: JsValue,
+    client_id: &str,
+) -> Result<(ConfirmSignUp, Option<AbortSignal>), ValidationError> {
+    let input = Obj::argument(value, "input")?;
+    let analytics = input.opt_object("analyticsMetadata", "analyticsMetadata")?;
+    let context = input.opt_object("userContextData", "userContextData")?;
+    let op = ConfirmSignUp {
+        client_id: client_id.to_owned(),
+        username: input.string("username")?,
+        confirmation_code: input.string("confirmationCode")?,
+        secret_hash: None,
+        force_alias_creation: input.opt_bool("forceAliasCreation")?,
+        analytics_endpoint_id: analytics
+            .map(|a| a.opt_string("analyticsEndpointId"))
+            .transpose()?
+            .flatten(),
+        user_context_data: context
+            .map(|c| -> Result<_, ValidationError> {
+                Ok(UserContextData {
+                    ip_address: c.opt_string("ipAddress")?,
+                    encoded_data: c.opt_string("encodedData")?,
+                })
+            })
+            .transpose()?,
+        client_metadata: input.opt_string_map("clientMetadata")?.unwrap_or_default(),
+        session: input.opt_string("session")?,
+    };
+    let signal = match input.member("signal") {
+        None => None,
+        Some((v, field)) => Some(
+            v.dyn_into::<AbortSignal>()
+                .map_err(|_| ValidationError::new(field, Rule::Type("an AbortSignal")))?,
+        ),
+    };
+    Ok((op, signal))
+}
+
+/// Asks the caller's provider for the SecretHash; it may return a string or a promise of one.
+async fn provided_hash(
+    provider: &Function,
+    username: &str,
+    client_id: &str,
+) -> Result<SecretHash, Error> {
+    let returned = provider
+        .call2(&JsValue::NULL, &username.into(), &client_id.into())
+        .map_err(|e| Error::SecretHashProvider(transport::describe(&e)))?;
+    let value = match returned.dyn_into::<Promise>() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .map_err(|e| Error::SecretHashProvider(transport::describe(&e)))?,
+        Err(value) => value,
+    };
+    if !value.is_string() {
+        return Err(ValidationError::new(
+            "secretHash",
+            Rule::Type("a string (what the provider returned)"),
+        )
+        .into());
+    }
+    let hash = read::string(&value, "secretHash".into())?;
+    Ok(SecretHash::given(hash)?)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NextStep {
+    sign_up_step: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfirmSignUpResult {
+    is_sign_up_complete: bool,
+    next_step: NextStep,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<String>,
+}
+
+async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
+    let config = read_config(config)?;
+    let (mut op, signal) = read_input(input, &config.client_id)?;
+    if op.user_context_data.is_none() {
+        op.user_context_data =
+            context_data::collect(&op.username, &config.user_pool_id, &op.client_id);
+    }
+    op.validate()?;
+    if signal.as_ref().is_some_and(AbortSignal::aborted) {
+        return Err(Error::Aborted);
+    }
+    let client_secret = match config.secret {
+        SecretSource::None => None,
+        SecretSource::Compute(secret) => {
+            op.secret_hash = Some(SecretHash::compute(&secret, &op.username, &op.client_id));
+            Some(secret)
+        }
+        SecretSource::Given(hash) => {
+            op.secret_hash = Some(hash);
+            None
+        }
+        SecretSource::Provider(provider) => {
+            op.secret_hash = Some(provided_hash(&provider, &op.username, &op.client_id).await?);
+            None
+        }
+    };
+    let call = op.call(config.url, client_secret.as_ref());
+    let received = transport::send(call.request(), signal.as_ref(), config.timeout_ms).await?;
+    let output = ConfirmSignUpOutput::from_json(&call.finish(&received.as_response())?);
+    let result = ConfirmSignUpResult {
+        is_sign_up_complete: true,
+        next_step: NextStep {
+            sign_up_step: if output.session.is_some() {
+                "COMPLETE_AUTO_SIGN_IN"
+            } else {
+                "DONE"
+            },
+        },
+        session: output.session,
+    };
+    Ok(serde_wasm_bindgen::to_value(&result).unwrap_or(JsValue::UNDEFINED))
+}
+
+/// Confirms a sign-up with the code Cognito sent. See the TypeScript types for the arguments.
+#[wasm_bindgen(js_name = confirmSignUp, skip_typescript)]
+pub async fn confirm_sign_up(input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+    confirm(input, config)
+        .await
+        .map_err(|e| js_error::to_js(&e))
+}

@@ -1,0 +1,141 @@
+
+/** The first argument of {@link confirmSignUp}: what the user typed, and per-call options. */
+export interface ConfirmSignUpInput {
+  /** The username the user signed up with (their email or phone number when the pool uses those as usernames). Sent exactly as given. */
+  username: string;
+  /** The code Cognito sent by email or SMS. */
+  confirmationCode: string;
+  /** Move an email or phone alias from another user to this one (`ForceAliasCreation`). */
+  forceAliasCreation?: boolean;
+  /** Passed to your pool's Lambda triggers (`ClientMetadata`). */
+  clientMetadata?: Record<string, string>;
+  /** Amazon Pinpoint analytics (`AnalyticsMetadata`). */
+  analyticsMetadata?: { analyticsEndpointId?: string };
+  /** Threat-protection data (`UserContextData`). When left out, it is collected from Cognito's threat-protection script if the page loaded it. */
+  userContextData?: { encodedData?: string; ipAddress?: string };
+  /** The `Session` from the SignUp response, which lets Cognito return a sign-in session. */
+  session?: string;
+  /** Aborts the call: it then rejects with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
+/** Computes the SecretHash for a user, typically by asking your backend, which holds the client secret. */
+export type SecretHashProvider = (username: string, clientId: string) => string | Promise<string>;
+
+/** The second argument of {@link confirmSignUp}: which user pool app client to confirm with. */
+export interface CognitoConfig {
+  /** Such as `us-east-1_AbC123`; the region is read from it unless `region` is given. */
+  userPoolId: string;
+  /** The app client id. */
+  clientId: string;
+  /**
+   * The app client's secret, for clients that have one. Anyone who opens your page can read it:
+   * prefer `secretHash` with a provider that asks your backend.
+   */
+  clientSecret?: string;
+  /** A precomputed SecretHash for this username, or a function that returns one. Not with `clientSecret`. */
+  secretHash?: string | SecretHashProvider;
+  /** Overrides the region read from `userPoolId`. */
+  region?: string;
+  /** Use the FIPS endpoint. Default `false`. */
+  useFips?: boolean;
+  /** Use the dual-stack (IPv6) endpoint. Default `false`. */
+  useDualStack?: boolean;
+  /** A URL that replaces the AWS endpoint (a proxy, or an emulator: `http` is allowed on loopback only). */
+  endpoint?: string;
+  /** How long to wait for Cognito, in milliseconds. Default 15000. */
+  timeoutMs?: number;
+}
+
+/** What a confirmed sign-up resolves to. */
+export interface ConfirmSignUpResult {
+  isSignUpComplete: true;
+  /** `COMPLETE_AUTO_SIGN_IN` when Cognito returned a `session` that can sign the user in. */
+  nextStep: { signUpStep: "DONE" | "COMPLETE_AUTO_SIGN_IN" };
+  /** Present when Cognito returned one (pools that support sign-in right after sign-up). */
+  session?: string;
+}
+
+/** The error names of Cognito's ConfirmSignUp operation. */
+export type CognitoErrorName =
+  | "ResourceNotFoundException"
+  | "InvalidParameterException"
+  | "UnexpectedLambdaException"
+  | "UserLambdaValidationException"
+  | "NotAuthorizedException"
+  | "TooManyFailedAttemptsException"
+  | "CodeMismatchException"
+  | "ExpiredCodeException"
+  | "InvalidLambdaResponseException"
+  | "AliasExistsException"
+  | "TooManyRequestsException"
+  | "LimitExceededException"
+  | "UserNotFoundException"
+  | "OperationNotEnabledException"
+  | "InternalErrorException"
+  | "ForbiddenException";
+
+/** Cognito answered with one of its modeled errors. */
+export interface CognitoServiceError extends Error {
+  name: CognitoErrorName;
+  /** The HTTP status. Don't branch on it: Cognito sends most errors as 400. */
+  status: number;
+  /** Cognito's request id, when the response let the browser read it. */
+  requestId?: string;
+  /** The error type as received (equal to `name`). */
+  errorType: string;
+}
+
+/** An answer that is not a modeled Cognito error: a new error name, an HTML page from a proxy, an empty or truncated body. */
+export interface UnknownServiceError extends Error {
+  name: "UnknownError";
+  status: number;
+  requestId?: string;
+  /** The error type as received, if there was one. */
+  errorType?: string;
+}
+
+/** An argument broke a rule; nothing was sent. */
+export interface ValidationError extends Error {
+  name: "ValidationError";
+  /** The member as you named it, such as `username` or `clientMetadata.source`. */
+  field: string;
+  rule: "required" | "type" | "length" | "characters" | "loneSurrogate" | "format" | "conflicts";
+}
+
+/** The request could not be sent or its answer not read (offline, DNS, TLS, CORS refused, connection reset). */
+export interface NetworkError extends Error {
+  name: "NetworkError";
+}
+
+/** Cognito did not answer within `timeoutMs`. */
+export interface TimeoutError extends Error {
+  name: "TimeoutError";
+  timeoutMs: number;
+}
+
+/** The caller's `signal` aborted the call. */
+export interface AbortError extends Error {
+  name: "AbortError";
+}
+
+/** The `secretHash` provider threw or rejected. */
+export interface SecretHashError extends Error {
+  name: "SecretHashError";
+}
+
+/** Every way {@link confirmSignUp} rejects: narrow on `name`. */
+export type ConfirmSignUpError =
+  | CognitoServiceError
+  | UnknownServiceError
+  | ValidationError
+  | NetworkError
+  | TimeoutError
+  | AbortError
+  | SecretHashError;
+
+/**
+ * Confirms a Cognito user pool sign-up with the code the user received.
+ * Rejects with a {@link ConfirmSignUpError}.
+ */
+export function confirmSignUp(input: ConfirmSignUpInput, config: CognitoConfig): Promise<ConfirmSignUpResult>;

@@ -1,0 +1,216 @@
+// A strict fake of Cognito's user-facing API, for the browser tests.
+//
+// cognito-local does not check SecretHash, never returns a Session and cannot
+// be told to fail; this server does all three. It checks every request the way
+// the real service's model says (headers, member names, types, lengths and
+// patterns, SecretHash), answers CORS preflights, records what it saw, and can
+// be scripted per username to answer with any status, error or broken body.
+//
+// Control API (same port, paths under /__control):
+//   POST /__control/users    {username, code, clientId?, status?, expired?, session?}
+//   POST /__control/script   {username, responses: [Canned, ...]} consumed one per request
+//   GET  /__control/requests?username=u   -> [{target, headers, body, problems}]
+//   GET  /__control/stats    -> {preflights, requests}
+// Canned: {status?, type?, message?, body?, headers?, delayMs?, hang?, reset?}
+//
+// Usage: node server.mjs [port]   (prints "fake-cognito listening on <port>")
+
+import http from "node:http";
+import crypto from "node:crypto";
+
+export const POOL_ID = "us-east-1_FakePool1";
+export const CLIENTS = {
+  plainclient1: { secret: null },
+  secretclient1: { secret: "fakeclientsecret0123456789abcdefghijklmnopqrstuvwx" },
+};
+
+const users = new Map(); // username -> {code, status, expired, session, clientId}
+const scripts = new Map(); // username -> [Canned]
+const seen = []; // {username, target, headers, body, problems}
+const stats = { preflights: 0, requests: 0 };
+
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date",
+};
+
+function secretHash(secret, username, clientId) {
+  return crypto.createHmac("sha256", secret).update(username + clientId, "utf8").digest("base64");
+}
+
+const len = (s) => [...s].length;
+const USERNAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+
+// The ConfirmSignUp input model, checked member by member.
+const CONFIRM_MEMBERS = {
+  ClientId: (v) => typeof v === "string" && len(v) >= 1 && len(v) <= 128 && /^[\w+]+$/.test(v),
+  SecretHash: (v) => typeof v === "string" && len(v) >= 1 && len(v) <= 128 && /^[\w+=/]+$/.test(v),
+  Username: (v) => typeof v === "string" && len(v) >= 1 && len(v) <= 128 && USERNAME.test(v),
+  ConfirmationCode: (v) => typeof v === "string" && len(v) >= 1 && len(v) <= 2048 && /^\S+$/.test(v),
+  ForceAliasCreation: (v) => typeof v === "boolean",
+  AnalyticsMetadata: (v) => isObj(v) && keysIn(v, ["AnalyticsEndpointId"]) && optStr(v.AnalyticsEndpointId),
+  UserContextData: (v) =>
+    isObj(v) && Object.keys(v).length > 0 && keysIn(v, ["IpAddress", "EncodedData"]) && optStr(v.IpAddress) && optStr(v.EncodedData),
+  ClientMetadata: (v) => isObj(v) && Object.entries(v).every(([k, x]) => typeof x === "string" && len(k) <= 131072 && len(x) <= 131072),
+  Session: (v) => typeof v === "string" && len(v) >= 20 && len(v) <= 4096,
+};
+const REQUIRED = ["ClientId", "Username", "ConfirmationCode"];
+
+function isObj(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function keysIn(v, allowed) {
+  return Object.keys(v).every((k) => allowed.includes(k));
+}
+function optStr(v) {
+  return v === undefined || (typeof v === "string" && len(v) <= 131072);
+}
+
+function checkHeaders(req) {
+  const problems = [];
+  if (req.headers["content-type"] !== "application/x-amz-json-1.1") problems.push(`content-type is ${req.headers["content-type"]}`);
+  if (req.headers.authorization) problems.push("an Authorization header was sent");
+  if (req.headers.cookie) problems.push("a Cookie header was sent");
+  if (req.url !== "/") problems.push(`path is ${req.url}`);
+  return problems;
+}
+
+function checkConfirmBody(body) {
+  const problems = [];
+  if (!isObj(body)) return ["body is not a JSON object"];
+  for (const k of REQUIRED) if (!(k in body)) problems.push(`${k} is missing`);
+  for (const [k, v] of Object.entries(body)) {
+    if (!(k in CONFIRM_MEMBERS)) problems.push(`unknown member ${k}`);
+    else if (!CONFIRM_MEMBERS[k](v)) problems.push(`${k} breaks the model`);
+  }
+  return problems;
+}
+
+function send(res, status, payload, extraHeaders = {}) {
+  const text = typeof payload === "string" ? payload : JSON.stringify(payload);
+  res.writeHead(status, {
+    ...CORS,
+    "Content-Type": "application/x-amz-json-1.1",
+    "x-amzn-RequestId": crypto.randomUUID(),
+    ...extraHeaders,
+  });
+  res.end(text);
+}
+
+function fail(res, type, message, status = 400) {
+  send(res, status, { __type: type, message }, { "x-amzn-ErrorType": `${type}:` });
+}
+
+function confirm(res, body) {
+  const client = CLIENTS[body.ClientId];
+  if (!client) return fail(res, "ResourceNotFoundException", `User pool client ${body.ClientId} does not exist.`);
+  if (client.secret) {
+    if (!body.SecretHash) return fail(res, "NotAuthorizedException", `Client ${body.ClientId} is configured with secret but SECRET_HASH was not received`);
+    if (body.SecretHash !== secretHash(client.secret, body.Username, body.ClientId))
+      return fail(res, "NotAuthorizedException", `Unable to verify secret hash for client ${body.ClientId}`);
+  }
+  const user = users.get(body.Username);
+  if (!user) return fail(res, "UserNotFoundException", "Username/client id combination not found.");
+  if (user.status === "CONFIRMED") return fail(res, "NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED");
+  if (user.code !== body.ConfirmationCode) return fail(res, "CodeMismatchException", "Invalid verification code provided, please try again.");
+  if (user.expired) return fail(res, "ExpiredCodeException", "Invalid code provided, please request a code again.");
+  user.status = "CONFIRMED";
+  return send(res, 200, user.session ? { Session: crypto.randomBytes(48).toString("base64") } : {});
+}
+
+async function playCanned(req, res, canned) {
+  if (canned.delayMs) await new Promise((r) => setTimeout(r, canned.delayMs));
+  if (canned.reset) {
+    req.socket.destroy();
+    return;
+  }
+  if (canned.hang) return; // never answers; the client's timeout must fire
+  const status = canned.status ?? 400;
+  const headers = canned.headers ?? {};
+  if (canned.body !== undefined) {
+    res.writeHead(status, { ...CORS, "x-amzn-RequestId": crypto.randomUUID(), ...headers });
+    res.end(canned.body);
+  } else if (canned.type) {
+    send(res, status, { __type: canned.type, message: canned.message ?? `scripted ${canned.type}` }, headers);
+  } else {
+    send(res, status, {}, headers);
+  }
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}
+
+async function control(req, res, url) {
+  const json = (status, v) => {
+    res.writeHead(status, { ...CORS, "Content-Type": "application/json" });
+    res.end(JSON.stringify(v));
+  };
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, { ...CORS, "Access-Control-Allow-Methods": "GET, POST", "Access-Control-Allow-Headers": "content-type" });
+    return res.end();
+  }
+  const body = req.method === "POST" ? JSON.parse((await readBody(req)) || "{}") : null;
+  switch (url.pathname) {
+    case "/__control/users":
+      users.set(body.username, { code: body.code, status: body.status ?? "UNCONFIRMED", expired: !!body.expired, session: !!body.session });
+      return json(200, { ok: true });
+    case "/__control/script":
+      scripts.set(body.username, [...(body.responses ?? [])]);
+      return json(200, { ok: true });
+    case "/__control/requests":
+      return json(200, seen.filter((s) => s.username === url.searchParams.get("username")));
+    case "/__control/user":
+      return json(200, users.get(url.searchParams.get("username")) ?? null);
+    case "/__control/stats":
+      return json(200, stats);
+    default:
+      return json(404, { error: "no such control path" });
+  }
+}
+
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url, "http://fake");
+  if (url.pathname.startsWith("/__control")) return control(req, res, url);
+  if (req.method === "OPTIONS") {
+    stats.preflights++;
+    res.writeHead(204, {
+      ...CORS,
+      "Access-Control-Allow-Methods": "POST",
+      "Access-Control-Allow-Headers": "content-type, x-amz-target, x-amz-user-agent, cache-control",
+      "Access-Control-Max-Age": "600",
+    });
+    return res.end();
+  }
+  stats.requests++;
+  const raw = await readBody(req);
+  const target = req.headers["x-amz-target"];
+  let body = null;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    // recorded below as a problem
+  }
+  const problems = checkHeaders(req);
+  if (body === null) problems.push("body is not JSON");
+  const operation = typeof target === "string" ? target.replace(/^AWSCognitoIdentityProviderService\./, "") : "";
+  if (operation === "ConfirmSignUp") problems.push(...checkConfirmBody(body));
+  else problems.push(`unsupported X-Amz-Target ${target}`);
+  const username = isObj(body) ? body.Username : undefined;
+  const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection"].includes(k)));
+  seen.push({ username, target, headers, body, problems });
+
+  const script = scripts.get(username);
+  if (script && script.length) return playCanned(req, res, script.shift());
+  if (problems.length) return fail(res, "InvalidParameterException", problems.join("; "));
+  return confirm(res, body);
+});
+
+const port = Number(process.argv[2] ?? process.env.PORT ?? 0);
+server.listen(port, "127.0.0.1", () => {
+  console.log(`fake-cognito listening on ${server.address().port}`);
+});

@@ -1,0 +1,102 @@
+//! The shared test data (from the AWS API model and endpoint rules, in
+//! `tests/data/`) checked against the native core.
+
+use cognito_confirm::endpoint::{resolve, EndpointConfig};
+use cognito_confirm::secret_hash::{ClientSecret, SecretHash};
+use cognito_confirm::validate;
+use cognito_confirm::ServiceErrorName;
+use serde_json::Value;
+
+fn data(name: &str) -> Value {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn secret_hash_vectors() {
+    let vectors = data("secret_hash_vectors.json");
+    let vectors = vectors.as_array().unwrap();
+    assert_eq!(vectors.len(), 4);
+    for v in vectors {
+        let username = v["username"].as_str().unwrap();
+        let hex: String = username.bytes().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            hex,
+            v["username_utf8_hex"].as_str().unwrap(),
+            "the username is hashed as given"
+        );
+        let secret = ClientSecret::new(v["clientSecret"].as_str().unwrap().into());
+        let hash = SecretHash::compute(&secret, username, v["clientId"].as_str().unwrap());
+        let expected = SecretHash::given(v["secretHash"].as_str().unwrap().into()).unwrap();
+        assert_eq!(hash, expected, "vector for {username:?}");
+    }
+}
+
+#[test]
+fn endpoint_table() {
+    let table = data("endpoint_table.json");
+    let table = table.as_object().unwrap();
+    assert_eq!(table.len(), 32);
+    for (key, url) in table {
+        let mut parts = key.split(' ');
+        let region = parts.next().unwrap();
+        let use_fips = parts.next().unwrap() == "fips=True";
+        let use_dual_stack = parts.next().unwrap() == "dualstack=True";
+        let got = resolve(&EndpointConfig {
+            region,
+            use_fips,
+            use_dual_stack,
+            custom: None,
+        })
+        .unwrap();
+        assert_eq!(got, format!("{}/", url.as_str().unwrap()), "{key}");
+    }
+}
+
+#[test]
+fn model_errors_are_the_ones_we_name() {
+    let model = data("confirm_sign_up_model.json");
+    let names: Vec<&str> = model["operation"]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let ours: Vec<&str> = ServiceErrorName::MODELED
+        .iter()
+        .map(|n| n.as_str())
+        .collect();
+    assert_eq!(names, ours);
+}
+
+/// Each length bound of the model, probed at min-1, min, max and max+1.
+#[test]
+fn model_length_bounds() {
+    let model = data("confirm_sign_up_model.json");
+    let shape = |name: &str| {
+        let s = &model["shapes"][name];
+        (
+            s["min"].as_u64().unwrap() as usize,
+            s["max"].as_u64().unwrap() as usize,
+        )
+    };
+    type Check = fn(&str) -> Result<(), validate::ValidationError>;
+    let checks: [(&str, char, Check); 5] = [
+        ("ClientIdType", 'a', validate::client_id),
+        ("UsernameType", 'é', validate::username),
+        ("ConfirmationCodeType", '7', validate::confirmation_code),
+        ("SecretHashType", '=', validate::secret_hash),
+        ("SessionType", 's', validate::session),
+    ];
+    for (name, c, check) in checks {
+        let (min, max) = shape(name);
+        let of = |n: usize| c.to_string().repeat(n);
+        assert!(check(&of(min)).is_ok(), "{name} at min");
+        assert!(check(&of(max)).is_ok(), "{name} at max");
+        assert!(check(&of(max + 1)).is_err(), "{name} above max");
+        if min > 0 {
+            assert!(check(&of(min - 1)).is_err(), "{name} below min");
+        }
+    }
+    assert_eq!(shape("StringType"), (0, validate::STRING_MAX));
+}
