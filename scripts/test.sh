@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs every test suite, installing what is missing first (scripts/setup.sh).
+# The last line is the total: "N passed, N failed". Logs: target/test-logs/.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export CHROMEDRIVER="$(command -v chromedriver)"
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS"
+
+passed=0
+failed=0
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+
+# Adds up a log's "test result: … N passed; M failed" (cargo, wasm-bindgen-test)
+# and "# pass N" / "# fail N" (node --test, TAP) lines.
+count() {
+  local log="$1" p=0 f=0 line
+  while read -r line; do
+    p=$((p + $(sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1/' <<<"$line")))
+    f=$((f + $(sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\2/' <<<"$line")))
+  done < <(grep -E '^test result: .* [0-9]+ passed; [0-9]+ failed' "$log")
+  p=$((p + $(awk '/^# pass [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
+  f=$((f + $(awk '/^# fail [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
+  echo "$p $f"
+}
+
+# suite NAME COMMAND...: runs it, tallies its tests; a suite that fails
+# without reporting a failed test counts as one failure.
+suite() {
+  local name="$1"; shift
+  echo "=== $name"
+  "$@" >"$LOGS/$name.log" 2>&1
+  local rc=$? p f
+  read -r p f < <(count "$LOGS/$name.log")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1
+    tail -n 30 "$LOGS/$name.log"
+  fi
+  [ "$f" -gt 0 ] && grep -E '(^test .* FAILED|^not ok|panicked at)' "$LOGS/$name.log" | head -n 40
+  echo "    $name: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+# check NAME COMMAND...: one pass or one failure.
+check() {
+  local name="$1"; shift
+  echo "=== $name"
+  if "$@" >"$LOGS/$name.log" 2>&1; then
+    passed=$((passed + 1)); echo "    $name: ok"
+  else
+    failed=$((failed + 1)); tail -n 30 "$LOGS/$name.log"; echo "    $name: FAILED"
+  fi
+}
+
+# Starts the strict fake Cognito on a free port; sets FAKE_URL.
+start_fake() {
+  local log="$LOGS/fake-cognito.log" port=""
+  node tests/fake-cognito/server.mjs 0 >"$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do
+    port="$(sed -n 's/^fake-cognito listening on \([0-9]*\)$/\1/p' "$log")"
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { echo "fake Cognito did not start"; cat "$log"; return 1; }
+  FAKE_URL="http://127.0.0.1:$port"
+}
+
+suite native cargo test --color never
+check package wasm-pack build --target web --release
+if start_fake; then
+  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --test web
+else
+  failed=$((failed + 1))
+fi
+
+suite e2e node --test --test-reporter=tap tests/e2e/
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
