@@ -75,7 +75,7 @@ start_fake() {
 suite native cargo test --color never
 check package wasm-pack build --target web --release
 if start_fake; then
-  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --test web
+  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --test web --test faults --test bad_input
 else
   failed=$((failed + 1))
 fi

@@ -2,6 +2,7 @@
 //! as the request body; and its output.
 
 use crate::call::Call;
+use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{ObjectWriter, Value};
 use crate::secret_hash::{ClientSecret, SecretHash};
 use crate::validate::{self, Rule, ValidationError, STRING_MAX};
@@ -107,6 +108,13 @@ impl ConfirmSignUp {
         }
         call
     }
+}
+
+/// Whether Cognito refused because the user is confirmed already: after an
+/// attempt that may have reached Cognito, that means the attempt confirmed them.
+/// (cognito-local answers `ExpiredCodeException` here, which says nothing of the kind.)
+pub fn is_already_confirmed(e: &ServiceError) -> bool {
+    e.name == ServiceErrorName::NotAuthorized && e.message.contains("Current status is CONFIRMED")
 }
 
 /// `ConfirmSignUpResponse`.
@@ -255,6 +263,29 @@ mod tests {
             call.finish(&resp).unwrap_err().message,
             "[redacted] [redacted]"
         );
+    }
+
+    #[test]
+    fn already_confirmed_is_recognised_by_name_and_message() {
+        let e = |name, message: &str| ServiceError {
+            name,
+            error_type: None,
+            message: message.into(),
+            status: 400,
+            request_id: None,
+        };
+        assert!(is_already_confirmed(&e(
+            ServiceErrorName::NotAuthorized,
+            "User cannot be confirmed. Current status is CONFIRMED"
+        )));
+        assert!(!is_already_confirmed(&e(
+            ServiceErrorName::NotAuthorized,
+            "Unable to verify secret hash for client x"
+        )));
+        assert!(!is_already_confirmed(&e(
+            ServiceErrorName::ExpiredCode,
+            "Current status is CONFIRMED"
+        )));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod error;
 pub mod json;
 pub mod request;
 pub mod response;
+pub mod retry;
 pub mod secret_hash;
 pub mod validate;
 

@@ -9,6 +9,9 @@
 use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{self, Value};
 
+/// Longer messages are cut: a proxy's page or a hostile server must not flood a form.
+pub const MAX_MESSAGE_CHARS: usize = 1024;
+
 /// What came back, as the transport saw it.
 #[derive(Debug, Clone, Copy)]
 pub struct HttpResponse<'a> {
@@ -46,7 +49,10 @@ pub fn parse(response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
     let message = parsed
         .as_ref()
         .and_then(|v| v.get_str("message").or_else(|| v.get_str("Message")))
-        .map(str::to_owned)
+        .map(|m| match m.char_indices().nth(MAX_MESSAGE_CHARS) {
+            Some((cut, _)) => format!("{}…", &m[..cut]),
+            None => m.to_owned(),
+        })
         .unwrap_or_else(|| default_message(response.status, parsed.is_some(), ok_status));
     let name = error_type.map_or(ServiceErrorName::Unknown, ServiceErrorName::from_type);
     Err(ServiceError {
@@ -187,6 +193,18 @@ mod tests {
             (e.name, e.message.as_str()),
             (ServiceErrorName::Unknown, "no type")
         );
+    }
+
+    #[test]
+    fn huge_messages_are_cut() {
+        let body = format!(
+            r#"{{"__type":"CodeMismatchException","message":"{}"}}"#,
+            "é".repeat(100_000)
+        );
+        let e = parse(&resp(400, &body)).unwrap_err();
+        assert_eq!(e.name, ServiceErrorName::CodeMismatch);
+        assert_eq!(e.message.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(e.message.ends_with('…'));
     }
 
     #[test]

@@ -2,142 +2,19 @@
 //! (`tests/fake-cognito/server.mjs`, started by `scripts/test.sh`).
 #![cfg(target_arch = "wasm32")]
 
-use cognito_confirm::web::confirm_sign_up;
-use gloo_net::http::Request;
+mod common;
+
+use common::*;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const POOL: &str = "us-east-1_FakePool1";
-const PLAIN: &str = "plainclient1";
-const SECRET_CLIENT: &str = "secretclient1";
-const SECRET: &str = "fakeclientsecret0123456789abcdefghijklmnopqrstuvwx";
-
-fn fake() -> &'static str {
-    option_env!("COGNITO_FAKE_URL").unwrap_or("http://127.0.0.1:9250")
-}
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or_else(|_| panic!("bad test JSON: {json}"))
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap()
-}
-
-fn get_str(v: &JsValue, key: &str) -> Option<String> {
-    get(v, key).as_string()
-}
-
-fn set(v: &JsValue, key: &str, value: &JsValue) {
-    Reflect::set(v, &key.into(), value).unwrap();
-}
-
-fn unique(prefix: &str) -> String {
-    format!("{prefix}{}", (js_sys::Math::random() * 1e12) as u64)
-}
-
-async fn control(path: &str, body: String) {
-    let resp = Request::post(&format!("{}/__control/{path}", fake()))
-        .header("content-type", "application/json")
-        .body(body)
-        .unwrap()
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 200, "control {path}");
-}
-
-async fn control_get(path: &str) -> JsValue {
-    let text = Request::get(&format!("{}/__control/{path}", fake()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    js(&text)
-}
-
-async fn new_user(code: &str, extra: &str) -> String {
-    let username = unique("user");
-    control(
-        "users",
-        format!(r#"{{"username":"{username}","code":"{code}"{extra}}}"#),
-    )
-    .await;
-    username
-}
-
-async fn script(username: &str, responses: &str) {
-    control(
-        "script",
-        format!(r#"{{"username":"{username}","responses":{responses}}}"#),
-    )
-    .await;
-}
-
-async fn requests(username: &str) -> js_sys::Array {
-    control_get(&format!("requests?username={username}"))
-        .await
-        .unchecked_into()
-}
-
-async fn user_status(username: &str) -> Option<String> {
-    get_str(
-        &control_get(&format!("user?username={username}")).await,
-        "status",
-    )
-}
-
-fn input(username: &str, code: &str) -> JsValue {
-    js(&format!(
-        r#"{{"username":"{username}","confirmationCode":"{code}"}}"#
-    ))
-}
-
-fn config(client_id: &str) -> JsValue {
-    js(&format!(
-        r#"{{"userPoolId":"{POOL}","clientId":"{client_id}","endpoint":"{}"}}"#,
-        fake()
-    ))
-}
-
-async fn confirm_err(input: JsValue, config: JsValue) -> JsValue {
-    confirm_sign_up(input, config)
-        .await
-        .expect_err("the call should fail")
-}
-
-fn name_of(err: &JsValue) -> String {
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "rejections are Error objects"
-    );
-    get_str(err, "name").unwrap()
-}
-
-/// The one request the fake saw, with no model problems found in it.
-async fn only_request(username: &str) -> JsValue {
-    let seen = requests(username).await;
-    assert_eq!(seen.length(), 1, "exactly one request");
-    let req = seen.get(0);
-    let problems: js_sys::Array = get(&req, "problems").unchecked_into();
-    assert_eq!(
-        problems.length(),
-        0,
-        "problems: {:?}",
-        JSON::stringify(&problems).unwrap()
-    );
-    req
-}
-
 #[wasm_bindgen_test]
 async fn confirms_a_user_without_a_client_secret() {
     let username = new_user("123456", "").await;
-    let result = confirm_sign_up(input(&username, "123456"), config(PLAIN))
+    let result = call(input(&username, "123456"), config(PLAIN))
         .await
         .unwrap();
     assert_eq!(get(&result, "isSignUpComplete"), JsValue::TRUE);
@@ -167,9 +44,7 @@ async fn confirms_a_user_without_a_client_secret() {
 #[wasm_bindgen_test]
 async fn a_returned_session_means_sign_in_can_follow() {
     let username = new_user("777", r#","session":true"#).await;
-    let result = confirm_sign_up(input(&username, "777"), config(PLAIN))
-        .await
-        .unwrap();
+    let result = call(input(&username, "777"), config(PLAIN)).await.unwrap();
     assert_eq!(
         get_str(&get(&result, "nextStep"), "signUpStep").as_deref(),
         Some("COMPLETE_AUTO_SIGN_IN")
@@ -188,7 +63,7 @@ async fn every_request_member_reaches_the_body() {
             "session":"{}"}}"#,
         "S".repeat(24)
     ));
-    confirm_sign_up(input, config(PLAIN)).await.unwrap();
+    call(input, config(PLAIN)).await.unwrap();
     let body = get(&only_request(&username).await, "body");
     assert_eq!(
         JSON::stringify(&body).unwrap(),
@@ -204,9 +79,7 @@ async fn client_secret_is_turned_into_the_secret_hash() {
     let username = new_user("1111", "").await;
     let config = config(SECRET_CLIENT);
     set(&config, "clientSecret", &SECRET.into());
-    confirm_sign_up(input(&username, "1111"), config)
-        .await
-        .unwrap();
+    call(input(&username, "1111"), config).await.unwrap();
     let body = get(&only_request(&username).await, "body");
     assert_eq!(get_str(&body, "SecretHash").map(|h| h.len()), Some(44));
     assert_eq!(user_status(&username).await.as_deref(), Some("CONFIRMED"));
@@ -231,9 +104,7 @@ async fn secret_hash_from_an_async_provider() {
     let username = new_user("2222", "").await;
     let config = config(SECRET_CLIENT);
     set(&config, "secretHash", &webcrypto_provider());
-    confirm_sign_up(input(&username, "2222"), config)
-        .await
-        .unwrap();
+    call(input(&username, "2222"), config).await.unwrap();
     let args = get(&js_sys::global(), "__providerArgs");
     assert_eq!(
         JSON::stringify(&args).unwrap(),
@@ -266,9 +137,7 @@ async fn precomputed_secret_hash_is_sent_as_given() {
     let hash = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     let config_good = config(SECRET_CLIENT);
     set(&config_good, "secretHash", &hash);
-    confirm_sign_up(input(&username, "3333"), config_good)
-        .await
-        .unwrap();
+    call(input(&username, "3333"), config_good).await.unwrap();
     assert_eq!(user_status(&username).await.as_deref(), Some("CONFIRMED"));
 }
 
@@ -376,7 +245,9 @@ async fn every_modeled_error_name_reaches_the_caller() {
             &format!(r#"[{{"status":{status},"type":"aws.cognito#{name}","message":"m{i}"}}]"#),
         )
         .await;
-        let err = confirm_err(input(&username, "1"), config(PLAIN)).await;
+        let config = config(PLAIN);
+        set(&config, "maxAttempts", &JsValue::from(1));
+        let err = confirm_err(input(&username, "1"), config).await;
         assert_eq!(name_of(&err), *name);
         assert_eq!(get_str(&err, "message"), Some(format!("m{i}")));
         assert_eq!(get(&err, "status").as_f64(), Some(f64::from(status)));
@@ -408,7 +279,9 @@ async fn unknown_and_malformed_answers_are_unknown_errors() {
     for (canned, error_type, status) in cases {
         let username = new_user("1", "").await;
         script(&username, &format!("[{canned}]")).await;
-        let err = confirm_err(input(&username, "1"), config(PLAIN)).await;
+        let config = config(PLAIN);
+        set(&config, "maxAttempts", &JsValue::from(1));
+        let err = confirm_err(input(&username, "1"), config).await;
         assert_eq!(name_of(&err), "UnknownError", "{canned}");
         assert_eq!(
             get_str(&err, "errorType").as_deref(),
@@ -434,6 +307,7 @@ async fn a_silent_server_times_out() {
     script(&username, r#"[{"hang":true}]"#).await;
     let config = config(PLAIN);
     set(&config, "timeoutMs", &JsValue::from(300));
+    set(&config, "maxAttempts", &JsValue::from(1));
     let started = js_sys::Date::now();
     let err = confirm_err(input(&username, "1"), config).await;
     assert_eq!(name_of(&err), "TimeoutError");
@@ -507,9 +381,7 @@ fn remove_security_script() {
 async fn user_context_data_comes_from_the_page() {
     install_security_script("return 'enc:' + username + ':' + poolId + ':' + clientId;");
     let username = new_user("1", "").await;
-    confirm_sign_up(input(&username, "1"), config(PLAIN))
-        .await
-        .unwrap();
+    call(input(&username, "1"), config(PLAIN)).await.unwrap();
     let body = get(&only_request(&username).await, "body");
     assert_eq!(
         JSON::stringify(&get(&body, "UserContextData")).unwrap(),
@@ -520,7 +392,7 @@ async fn user_context_data_comes_from_the_page() {
     let input_with = js(&format!(
         r#"{{"username":"{explicit}","confirmationCode":"1","userContextData":{{"encodedData":"mine"}}}}"#
     ));
-    confirm_sign_up(input_with, config(PLAIN)).await.unwrap();
+    call(input_with, config(PLAIN)).await.unwrap();
     let body = get(&only_request(&explicit).await, "body");
     assert_eq!(
         JSON::stringify(&get(&body, "UserContextData")).unwrap(),
@@ -529,9 +401,7 @@ async fn user_context_data_comes_from_the_page() {
 
     install_security_script("throw new Error('script broke');");
     let thrown = new_user("1", "").await;
-    confirm_sign_up(input(&thrown, "1"), config(PLAIN))
-        .await
-        .unwrap();
+    call(input(&thrown, "1"), config(PLAIN)).await.unwrap();
     assert!(get(
         &get(&only_request(&thrown).await, "body"),
         "UserContextData"
@@ -540,9 +410,7 @@ async fn user_context_data_comes_from_the_page() {
 
     remove_security_script();
     let without = new_user("1", "").await;
-    confirm_sign_up(input(&without, "1"), config(PLAIN))
-        .await
-        .unwrap();
+    call(input(&without, "1"), config(PLAIN)).await.unwrap();
     assert!(get(
         &get(&only_request(&without).await, "body"),
         "UserContextData"

@@ -6,6 +6,7 @@
 
 mod context_data;
 mod js_error;
+mod panic_guard;
 mod read;
 mod transport;
 
@@ -16,12 +17,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::confirm_sign_up::{ConfirmSignUp, ConfirmSignUpOutput, UserContextData};
+use crate::confirm_sign_up::{self, ConfirmSignUp, ConfirmSignUpOutput, UserContextData};
 use crate::endpoint::{self, EndpointConfig};
 use crate::error::Error;
+use crate::retry::RetryPolicy;
 use crate::secret_hash::{ClientSecret, SecretHash};
 use crate::validate::{self, Rule, ValidationError};
 use read::Obj;
+use transport::Sent;
 
 /// Used when the config sets no `timeoutMs`: long enough for a slow phone
 /// network and a Lambda trigger, short enough that a form never hangs.
@@ -45,6 +48,7 @@ struct Config {
     url: String,
     secret: SecretSource,
     timeout_ms: u32,
+    policy: RetryPolicy,
 }
 
 fn read_config(value: JsValue) -> Result<Config, ValidationError> {
@@ -106,12 +110,29 @@ fn read_config(value: JsValue) -> Result<Config, ValidationError> {
             }
         },
     };
+    let max_attempts = match config.member("maxAttempts") {
+        None => RetryPolicy::default().max_attempts,
+        Some((v, field)) => match v.as_f64() {
+            Some(n) if n.fract() == 0.0 && (1.0..=10.0).contains(&n) => n as u32,
+            _ => {
+                return Err(ValidationError::new(
+                    field,
+                    Rule::Type("a whole number from 1 to 10"),
+                ))
+            }
+        },
+    };
+    let policy = RetryPolicy {
+        max_attempts,
+        ..RetryPolicy::default()
+    };
     Ok(Config {
         user_pool_id,
         client_id,
         url,
         secret,
         timeout_ms,
+        policy,
     })
 }
 
@@ -193,6 +214,9 @@ struct ConfirmSignUpResult {
     next_step: NextStep,
     #[serde(skip_serializing_if = "Option::is_none")]
     session: Option<String>,
+    /// A retry found the user confirmed after an attempt that may have reached Cognito.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    confirmed_by_earlier_attempt: bool,
 }
 
 async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
@@ -222,26 +246,58 @@ async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
         }
     };
     let call = op.call(config.url, client_secret.as_ref());
-    let received = transport::send(call.request(), signal.as_ref(), config.timeout_ms).await?;
-    let output = ConfirmSignUpOutput::from_json(&call.finish(&received.as_response())?);
-    let result = ConfirmSignUpResult {
-        is_sign_up_complete: true,
-        next_step: NextStep {
-            sign_up_step: if output.session.is_some() {
-                "COMPLETE_AUTO_SIGN_IN"
-            } else {
-                "DONE"
+    let exchange = transport::Exchange {
+        signal: signal.as_ref(),
+        timeout_ms: config.timeout_ms,
+        policy: config.policy,
+    };
+    let result = match exchange
+        .run(&call, confirm_sign_up::is_already_confirmed)
+        .await?
+    {
+        Sent::Output(output) => {
+            let output = ConfirmSignUpOutput::from_json(&output);
+            ConfirmSignUpResult {
+                is_sign_up_complete: true,
+                next_step: NextStep {
+                    sign_up_step: if output.session.is_some() {
+                        "COMPLETE_AUTO_SIGN_IN"
+                    } else {
+                        "DONE"
+                    },
+                },
+                session: output.session,
+                confirmed_by_earlier_attempt: false,
+            }
+        }
+        Sent::Recovered => ConfirmSignUpResult {
+            is_sign_up_complete: true,
+            next_step: NextStep {
+                sign_up_step: "DONE",
             },
+            session: None,
+            confirmed_by_earlier_attempt: true,
         },
-        session: output.session,
     };
     Ok(serde_wasm_bindgen::to_value(&result).unwrap_or(JsValue::UNDEFINED))
 }
 
 /// Confirms a sign-up with the code Cognito sent. See the TypeScript types for the arguments.
 #[wasm_bindgen(js_name = confirmSignUp, skip_typescript)]
-pub async fn confirm_sign_up(input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
-    confirm(input, config)
-        .await
-        .map_err(|e| js_error::to_js(&e))
+pub fn confirm_sign_up(input: JsValue, config: JsValue) -> Promise {
+    panic_guard::spawn(async move {
+        confirm(input, config)
+            .await
+            .map_err(|e| js_error::to_js(&e))
+    })
+}
+
+/// A call that panics after its first await: for the test of the panic guard only.
+#[cfg(feature = "panic-probe")]
+#[wasm_bindgen(js_name = __panicProbe, skip_typescript)]
+pub fn panic_probe() -> Promise {
+    panic_guard::spawn(async {
+        let _ = JsFuture::from(Promise::resolve(&JsValue::NULL)).await;
+        panic!("the panic probe was called");
+    })
 }

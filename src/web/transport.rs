@@ -3,21 +3,28 @@
 //! No cookies go out (`credentials: "omit"`): Cognito needs none, and a
 //! credentialed request would need stricter CORS answers. No `cache` mode is
 //! set: `no-store` would make the request non-simple and cost a CORS
-//! preflight on every call. One `AbortController` serves both the caller's
-//! `AbortSignal` and the timeout, and covers reading the body as well.
+//! preflight on every call. One `AbortController` per attempt serves both the
+//! caller's `AbortSignal` and the timeout, and covers reading the body as
+//! well. Between attempts the core's [`Attempts`] decides; the wait between
+//! them ends at once when the caller aborts.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_net::http::Request;
+use js_sys::Promise;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
-use crate::error::Error;
+use crate::call::Call;
+use crate::error::{Error, ServiceError};
+use crate::json::Value;
 use crate::request::HttpRequest;
 use crate::response::HttpResponse;
+use crate::retry::{Attempts, Decision, RetryPolicy};
 
 #[wasm_bindgen]
 extern "C" {
@@ -83,10 +90,14 @@ impl Deadline {
         }
     }
 
+    fn caller_aborted(&self) -> bool {
+        self.caller.as_ref().is_some_and(|(s, _)| s.aborted())
+    }
+
     fn error(&self, timeout_ms: u32, cause: String) -> Error {
         if self.timed_out.get() {
             Error::Timeout(timeout_ms)
-        } else if self.caller.as_ref().is_some_and(|(s, _)| s.aborted()) {
+        } else if self.caller_aborted() {
             Error::Aborted
         } else {
             Error::Network(cause)
@@ -138,6 +149,62 @@ pub async fn send(
         request_id: headers.get("x-amzn-requestid"),
         body,
     })
+}
+
+/// Waits `ms`, or less if the caller aborts.
+async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
+    let controller = AbortController::new().map_err(|e| Error::Network(describe(&e)))?;
+    let deadline = Deadline::new(&controller, signal, ms);
+    let fired = Promise::new(&mut |resolve, _| {
+        let _ = controller
+            .signal()
+            .add_event_listener_with_callback("abort", &resolve);
+    });
+    let _ = JsFuture::from(fired).await;
+    if deadline.caller_aborted() {
+        Err(Error::Aborted)
+    } else {
+        Ok(())
+    }
+}
+
+/// How a call ended well.
+pub enum Sent {
+    /// Cognito's output object.
+    Output(Value),
+    /// A retry found the work done by an earlier attempt.
+    Recovered,
+}
+
+/// Sends one call, with retries, as the core's retry policy decides.
+pub struct Exchange<'a> {
+    pub signal: Option<&'a AbortSignal>,
+    pub timeout_ms: u32,
+    pub policy: RetryPolicy,
+}
+
+impl Exchange<'_> {
+    pub async fn run(
+        &self,
+        call: &Call,
+        done_already: fn(&ServiceError) -> bool,
+    ) -> Result<Sent, Error> {
+        let mut attempts = Attempts::new(self.policy);
+        loop {
+            let error = match send(call.request(), self.signal, self.timeout_ms).await {
+                Ok(received) => match call.finish(&received.as_response()) {
+                    Ok(output) => return Ok(Sent::Output(output)),
+                    Err(e) => Error::Service(e),
+                },
+                Err(e) => e,
+            };
+            match attempts.after_failure(&error, js_sys::Math::random(), done_already) {
+                Decision::Retry { delay_ms } => sleep(delay_ms, self.signal).await?,
+                Decision::Fail => return Err(error),
+                Decision::Recovered => return Ok(Sent::Recovered),
+            }
+        }
+    }
 }
 
 /// The message of a JavaScript exception, whatever was thrown.

@@ -11,7 +11,10 @@
 //   POST /__control/script   {username, responses: [Canned, ...]} consumed one per request
 //   GET  /__control/requests?username=u   -> [{target, headers, body, problems}]
 //   GET  /__control/stats    -> {preflights, requests}
-// Canned: {status?, type?, message?, body?, headers?, delayMs?, hang?, reset?}
+// Canned: {status?, type?, message?, body?, headers?, delayMs?, hang?, reset?,
+//          hugeMessage?: n (an error whose message is n characters),
+//          apply?: true (carry out the request for real first, then answer as canned)}
+// Paths under /nocors/ refuse CORS (preflights get no Access-Control-* headers).
 //
 // Usage: node server.mjs [port]   (prints "fake-cognito listening on <port>")
 
@@ -29,7 +32,10 @@ const scripts = new Map(); // username -> [Canned]
 const seen = []; // {username, target, headers, body, problems}
 const stats = { preflights: 0, requests: 0 };
 
+// Connection: close on every answer: a browser silently resends a request whose
+// reused keep-alive connection was reset, which would hide the resets scripted here.
 const CORS = {
+  Connection: "close",
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Expose-Headers": "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date",
 };
@@ -118,7 +124,8 @@ function confirm(res, body) {
   return send(res, 200, user.session ? { Session: crypto.randomBytes(48).toString("base64") } : {});
 }
 
-async function playCanned(req, res, canned) {
+async function playCanned(req, res, canned, body) {
+  if (canned.apply) confirm({ writeHead() {}, end() {} }, body);
   if (canned.delayMs) await new Promise((r) => setTimeout(r, canned.delayMs));
   if (canned.reset) {
     req.socket.destroy();
@@ -130,6 +137,8 @@ async function playCanned(req, res, canned) {
   if (canned.body !== undefined) {
     res.writeHead(status, { ...CORS, "x-amzn-RequestId": crypto.randomUUID(), ...headers });
     res.end(canned.body);
+  } else if (canned.hugeMessage) {
+    send(res, status, { __type: canned.type ?? "CodeMismatchException", message: "x".repeat(canned.hugeMessage) }, headers);
   } else if (canned.type) {
     send(res, status, { __type: canned.type, message: canned.message ?? `scripted ${canned.type}` }, headers);
   } else {
@@ -176,6 +185,11 @@ async function control(req, res, url) {
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, "http://fake");
   if (url.pathname.startsWith("/__control")) return control(req, res, url);
+  if (url.pathname.startsWith("/nocors")) {
+    stats.refused = (stats.refused ?? 0) + 1;
+    res.writeHead(req.method === "OPTIONS" ? 204 : 403);
+    return res.end();
+  }
   if (req.method === "OPTIONS") {
     stats.preflights++;
     res.writeHead(204, {
@@ -205,7 +219,7 @@ const server = http.createServer(async (req, res) => {
   seen.push({ username, target, headers, body, problems });
 
   const script = scripts.get(username);
-  if (script && script.length) return playCanned(req, res, script.shift());
+  if (script && script.length) return playCanned(req, res, script.shift(), body);
   if (problems.length) return fail(res, "InvalidParameterException", problems.join("; "));
   return confirm(res, body);
 });

@@ -1,0 +1,173 @@
+//! Helpers shared by the browser suites: the fake Cognito's control API and
+//! small conveniences for building and reading JavaScript values.
+#![allow(dead_code)]
+
+use cognito_confirm::web::confirm_sign_up;
+use gloo_net::http::Request;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+pub const POOL: &str = "us-east-1_FakePool1";
+pub const PLAIN: &str = "plainclient1";
+pub const SECRET_CLIENT: &str = "secretclient1";
+pub const SECRET: &str = "fakeclientsecret0123456789abcdefghijklmnopqrstuvwx";
+
+pub fn fake() -> &'static str {
+    option_env!("COGNITO_FAKE_URL").unwrap_or("http://127.0.0.1:9250")
+}
+
+pub fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap_or_else(|_| panic!("bad test JSON: {json}"))
+}
+
+pub fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+pub fn get_str(v: &JsValue, key: &str) -> Option<String> {
+    get(v, key).as_string()
+}
+
+pub fn set(v: &JsValue, key: &str, value: &JsValue) {
+    Reflect::set(v, &key.into(), value).unwrap();
+}
+
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}{}", (js_sys::Math::random() * 1e12) as u64)
+}
+
+pub async fn control(path: &str, body: String) {
+    let resp = Request::post(&format!("{}/__control/{path}", fake()))
+        .header("content-type", "application/json")
+        .body(body)
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200, "control {path}");
+}
+
+pub async fn control_get(path: &str) -> JsValue {
+    let text = Request::get(&format!("{}/__control/{path}", fake()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    js(&text)
+}
+
+pub async fn new_user(code: &str, extra: &str) -> String {
+    let username = unique("user");
+    control(
+        "users",
+        format!(r#"{{"username":"{username}","code":"{code}"{extra}}}"#),
+    )
+    .await;
+    username
+}
+
+pub async fn script(username: &str, responses: &str) {
+    control(
+        "script",
+        format!(r#"{{"username":"{username}","responses":{responses}}}"#),
+    )
+    .await;
+}
+
+pub async fn requests(username: &str) -> js_sys::Array {
+    control_get(&format!("requests?username={username}"))
+        .await
+        .unchecked_into()
+}
+
+pub async fn user_status(username: &str) -> Option<String> {
+    get_str(
+        &control_get(&format!("user?username={username}")).await,
+        "status",
+    )
+}
+
+pub fn input(username: &str, code: &str) -> JsValue {
+    js(&format!(
+        r#"{{"username":"{username}","confirmationCode":"{code}"}}"#
+    ))
+}
+
+pub fn config(client_id: &str) -> JsValue {
+    js(&format!(
+        r#"{{"userPoolId":"{POOL}","clientId":"{client_id}","endpoint":"{}"}}"#,
+        fake()
+    ))
+}
+
+pub async fn confirm_err(input: JsValue, config: JsValue) -> JsValue {
+    confirm_sign_up(input, config)
+        .await
+        .expect_err("the call should fail")
+}
+
+pub fn name_of(err: &JsValue) -> String {
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "rejections are Error objects"
+    );
+    get_str(err, "name").unwrap()
+}
+
+/// The one request the fake saw, with no model problems found in it.
+pub async fn only_request(username: &str) -> JsValue {
+    let seen = requests(username).await;
+    assert_eq!(seen.length(), 1, "exactly one request");
+    let req = seen.get(0);
+    let problems: js_sys::Array = get(&req, "problems").unchecked_into();
+    assert_eq!(
+        problems.length(),
+        0,
+        "problems: {:?}",
+        JSON::stringify(&problems).unwrap()
+    );
+    req
+}
+
+/// Calls the exported `confirmSignUp` as JavaScript would.
+pub async fn call(input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(confirm_sign_up(input, config)).await
+}
+
+/// Counts unhandled promise rejections and `console.error` calls on the page from now on.
+pub fn watch_page() {
+    js_sys::Function::new_no_args(
+        "if (!globalThis.__watch) {
+           globalThis.__watch = { unhandled: 0, consoleErrors: 0 };
+           addEventListener('unhandledrejection', () => globalThis.__watch.unhandled++);
+           const original = console.error;
+           console.error = (...args) => { globalThis.__watch.consoleErrors++; original(...args); };
+         }
+         globalThis.__watch.unhandled = 0;
+         globalThis.__watch.consoleErrors = 0;",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+/// Neither an unhandled rejection nor a console error has happened since [`watch_page`].
+pub fn assert_page_clean() {
+    let watch = get(&js_sys::global(), "__watch");
+    assert_eq!(
+        get(&watch, "unhandled").as_f64(),
+        Some(0.0),
+        "unhandled rejections"
+    );
+    assert_eq!(
+        get(&watch, "consoleErrors").as_f64(),
+        Some(0.0),
+        "console errors"
+    );
+}
+
+pub async fn stats() -> JsValue {
+    control_get("stats").await
+}
