@@ -23,6 +23,11 @@ if ! command -v wasm-pack >/dev/null; then
   cargo install wasm-pack --locked >&2
 fi
 
+if ! command -v cargo-fuzz >/dev/null; then
+  say "installing cargo-fuzz (about 1 min)"
+  cargo install cargo-fuzz --locked >&2
+fi
+
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)

@@ -72,7 +72,19 @@ start_fake() {
   FAKE_URL="http://127.0.0.1:$port"
 }
 
+# fuzz TARGET: a short, bounded libFuzzer run (nightly); new inputs go to a scratch corpus.
+fuzz() {
+  local corpus
+  corpus="$(mktemp -d)"
+  cargo +nightly fuzz run --fuzz-dir tests/fuzz "$1" "$corpus" "tests/fuzz/seeds/$1" -- -max_total_time="${FUZZ_SECONDS:-15}"
+  local rc=$?
+  rm -rf "$corpus"
+  return $rc
+}
+
 suite native cargo test --color never
+check fuzz-response fuzz response
+check fuzz-input fuzz input
 check package wasm-pack build --target web --release
 if start_fake; then
   suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --test web --test faults --test bad_input
@@ -80,6 +92,7 @@ else
   failed=$((failed + 1))
 fi
 
+check probe-package wasm-pack build --target web --dev --out-dir target/pkg-probe --out-name cognito_confirm . --features panic-probe
 suite e2e node --test --test-reporter=tap tests/e2e/
 
 echo "$passed passed, $failed failed"

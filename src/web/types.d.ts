@@ -43,8 +43,14 @@ export interface CognitoConfig {
   useDualStack?: boolean;
   /** A URL that replaces the AWS endpoint (a proxy, or an emulator: `http` is allowed on loopback only). */
   endpoint?: string;
-  /** How long to wait for Cognito, in milliseconds. Default 15000. */
+  /** How long to wait for each attempt's answer, in milliseconds (1 to 2147483647). Default 15000. */
   timeoutMs?: number;
+  /**
+   * Attempts in all (1 to 10; 1 disables retries). Default 3. Only network errors, timeouts,
+   * HTTP 5xx, `InternalErrorException` and `TooManyRequestsException` are retried, with
+   * full-jitter exponential backoff; an answer about the code or the user never is.
+   */
+  maxAttempts?: number;
 }
 
 /** What a confirmed sign-up resolves to. */
@@ -54,6 +60,11 @@ export interface ConfirmSignUpResult {
   nextStep: { signUpStep: "DONE" | "COMPLETE_AUTO_SIGN_IN" };
   /** Present when Cognito returned one (pools that support sign-in right after sign-up). */
   session?: string;
+  /**
+   * `true` when an attempt failed after it may have reached Cognito (network error, timeout, 5xx)
+   * and the retry was told the user is already confirmed: the lost attempt confirmed them.
+   */
+  confirmedByEarlierAttempt?: true;
 }
 
 /** The error names of Cognito's ConfirmSignUp operation. */
@@ -108,7 +119,7 @@ export interface NetworkError extends Error {
   name: "NetworkError";
 }
 
-/** Cognito did not answer within `timeoutMs`. */
+/** Cognito did not answer within `timeoutMs` (on the last attempt). */
 export interface TimeoutError extends Error {
   name: "TimeoutError";
   timeoutMs: number;
@@ -124,6 +135,11 @@ export interface SecretHashError extends Error {
   name: "SecretHashError";
 }
 
+/** A bug in this package stopped the call; the next call runs on a fresh WebAssembly instance. */
+export interface PanicError extends Error {
+  name: "PanicError";
+}
+
 /** Every way {@link confirmSignUp} rejects: narrow on `name`. */
 export type ConfirmSignUpError =
   | CognitoServiceError
@@ -132,7 +148,8 @@ export type ConfirmSignUpError =
   | NetworkError
   | TimeoutError
   | AbortError
-  | SecretHashError;
+  | SecretHashError
+  | PanicError;
 
 /**
  * Confirms a Cognito user pool sign-up with the code the user received.

@@ -1,0 +1,98 @@
+// A Rust panic inside the module: the calls in flight reject with a
+// PanicError, and the next call works on a fresh instance. Runs the package
+// built with the `panic-probe` feature (an extra export that panics), which
+// scripts/test.sh builds into target/pkg-probe/.
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const PROBE_PKG = path.join(ROOT, "target", "pkg-probe");
+
+let fake;
+let fakeUrl;
+let server;
+let pageUrl;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(PROBE_PKG, "cognito_confirm.js")), "build the probe package first (scripts/test.sh does)");
+  fake = spawn(process.execPath, [path.join(ROOT, "tests", "fake-cognito", "server.mjs"), "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  fakeUrl = await new Promise((resolve) => {
+    fake.stdout.on("data", (d) => {
+      const m = String(d).match(/listening on (\d+)/);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+  });
+  server = http.createServer((req, res) => {
+    if (req.url === "/") {
+      res.writeHead(200, { "Content-Type": "text/html" });
+      return res.end("<!doctype html><title>panic probe</title>");
+    }
+    const file = path.join(PROBE_PKG, path.basename(req.url));
+    if (!fs.existsSync(file)) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { "Content-Type": file.endsWith(".wasm") ? "application/wasm" : "text/javascript" });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  pageUrl = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  fake?.kill();
+});
+
+async function control(pathname, body) {
+  const res = await fetch(`${fakeUrl}/__control/${pathname}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  assert.equal(res.status, 200);
+}
+
+test("a panic rejects the calls in flight and the next call works", async () => {
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  const stamp = Date.now();
+  await control("users", { username: `slow${stamp}`, code: "1" });
+  await control("script", { username: `slow${stamp}`, responses: [{ delayMs: 1500 }] });
+  await control("users", { username: `after${stamp}`, code: "2" });
+
+  const outcome = await page.evaluate(
+    async ({ fakeUrl, stamp }) => {
+      const m = await import("/cognito_confirm.js");
+      await m.default();
+      const config = { userPoolId: "us-east-1_FakePool1", clientId: "plainclient1", endpoint: fakeUrl };
+      const settle = (p) => p.then((v) => ({ ok: v }), (e) => ({ name: e.name, message: e.message }));
+      const inFlight = settle(m.confirmSignUp({ username: `slow${stamp}`, confirmationCode: "1" }, config));
+      await new Promise((r) => setTimeout(r, 100));
+      const probe = await settle(m.__panicProbe());
+      const flight = await Promise.race([inFlight, new Promise((r) => setTimeout(() => r({ hung: true }), 5000))]);
+      const next = await settle(m.confirmSignUp({ username: `after${stamp}`, confirmationCode: "2" }, config));
+      const again = await settle(m.__panicProbe());
+      const last = await settle(m.confirmSignUp({ username: `after${stamp}`, confirmationCode: "2" }, config));
+      return { probe, flight, next, again, last };
+    },
+    { fakeUrl, stamp },
+  );
+  assert.equal(outcome.probe.name, "PanicError");
+  assert.match(outcome.probe.message, /the panic probe was called/);
+  assert.equal(outcome.flight.name, "PanicError", "the call in flight is rejected, not left hanging");
+  assert.equal(outcome.next.ok?.isSignUpComplete, true, "the next call works");
+  assert.equal(outcome.again.name, "PanicError");
+  assert.equal(outcome.last.name, "NotAuthorizedException", "the module still reaches Cognito after a second panic");
+  await page.close();
+});
