@@ -13,7 +13,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # wasm-pack uses a wasm-bindgen CLI on PATH only when it matches Cargo.toml's pin exactly.
-WB_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml")"
+WB_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
   say "installing wasm-bindgen-cli $WB_VERSION (about 2.5 min)"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force >&2

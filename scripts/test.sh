@@ -87,7 +87,7 @@ check fuzz-response fuzz response
 check fuzz-input fuzz input
 check package wasm-pack build --target web --release
 if start_fake; then
-  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --test web --test faults --test bad_input
+  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --no-default-features --test web --test faults --test bad_input
 else
   failed=$((failed + 1))
 fi

@@ -4,6 +4,10 @@
 //! answer to [`Call::finish`]. The call remembers which secrets went into the
 //! request, so that none of them can come back out in an error message.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::error::ServiceError;
 use crate::json::Value;
 use crate::request::HttpRequest;
@@ -46,8 +50,8 @@ impl Call {
     }
 }
 
-impl std::fmt::Debug for Call {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Call {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Call")
             .field("request", &self.request)
             .finish_non_exhaustive()
@@ -63,8 +67,7 @@ mod tests {
         let call = Call::new("https://x/".into(), "ConfirmSignUp", "{}".into())
             .redacting("hash==")
             .redacting("");
-        let body =
-            r#"{"__type":"NotAuthorizedException","message":"SecretHash hash== does not match"}"#;
+        let body = r#"{"__type":"NotAuthorizedException","message":"SecretHash hash== does not match"}"#;
         let e = call
             .finish(&HttpResponse {
                 status: 400,

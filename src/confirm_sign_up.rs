@@ -1,10 +1,15 @@
 //! The ConfirmSignUp operation: its input, checked against the model, written
 //! as the request body; and its output.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::call::Call;
 use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{ObjectWriter, Value};
 use crate::secret_hash::{ClientSecret, SecretHash};
+use crate::text::{concat, find};
 use crate::validate::{self, Rule, ValidationError, STRING_MAX};
 
 /// The operation's name, for `X-Amz-Target`.
@@ -62,7 +67,7 @@ impl ConfirmSignUp {
             }
         }
         for (key, value) in &self.client_metadata {
-            let field = || format!("clientMetadata.{key}");
+            let field = || concat(&["clientMetadata.", key]);
             validate::length_rule(key, 0, STRING_MAX)
                 .and_then(|()| validate::length_rule(value, 0, STRING_MAX))
                 .map_err(|rule: Rule| ValidationError::new(field(), rule))?;
@@ -74,10 +79,7 @@ impl ConfirmSignUp {
     pub fn body(&self) -> String {
         let mut w = ObjectWriter::new();
         w.string("ClientId", &self.client_id)
-            .opt_string(
-                "SecretHash",
-                self.secret_hash.as_ref().map(SecretHash::expose),
-            )
+            .opt_string("SecretHash", self.secret_hash.as_ref().map(SecretHash::expose))
             .string("Username", &self.username)
             .string("ConfirmationCode", &self.confirmation_code)
             .opt_bool("ForceAliasCreation", self.force_alias_creation);
@@ -114,7 +116,7 @@ impl ConfirmSignUp {
 /// attempt that may have reached Cognito, that means the attempt confirmed them.
 /// (cognito-local answers `ExpiredCodeException` here, which says nothing of the kind.)
 pub fn is_already_confirmed(e: &ServiceError) -> bool {
-    e.name == ServiceErrorName::NotAuthorized && e.message.contains("Current status is CONFIRMED")
+    e.name == ServiceErrorName::NotAuthorized && find(&e.message, "Current status is CONFIRMED").is_some()
 }
 
 /// `ConfirmSignUpResponse`.
@@ -127,10 +129,7 @@ pub struct ConfirmSignUpOutput {
 impl ConfirmSignUpOutput {
     pub fn from_json(output: &Value) -> Self {
         ConfirmSignUpOutput {
-            session: output
-                .get_str("Session")
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned),
+            session: output.get_str("Session").filter(|s| !s.is_empty()).map(str::to_owned),
         }
     }
 }
@@ -161,11 +160,7 @@ mod tests {
     #[test]
     fn full_body_reaches_every_member() {
         let mut op = minimal();
-        op.secret_hash = Some(SecretHash::compute(
-            &ClientSecret::new("s".into()),
-            "alice",
-            "client1",
-        ));
+        op.secret_hash = Some(SecretHash::compute(&ClientSecret::new("s".into()), "alice", "client1"));
         op.force_alias_creation = Some(true);
         op.analytics_endpoint_id = Some("pinpoint-1".into());
         op.user_context_data = Some(UserContextData {
@@ -195,19 +190,11 @@ mod tests {
         );
         assert_eq!(body.get("ForceAliasCreation"), Some(&Value::Bool(true)));
         assert_eq!(
-            body.get("AnalyticsMetadata")
-                .unwrap()
-                .get_str("AnalyticsEndpointId"),
+            body.get("AnalyticsMetadata").unwrap().get_str("AnalyticsEndpointId"),
             Some("pinpoint-1")
         );
-        assert_eq!(
-            body.get("UserContextData").unwrap().get_str("EncodedData"),
-            Some("enc")
-        );
-        assert_eq!(
-            body.get("ClientMetadata").unwrap().get_str("q\""),
-            Some("v")
-        );
+        assert_eq!(body.get("UserContextData").unwrap().get_str("EncodedData"), Some("enc"));
+        assert_eq!(body.get("ClientMetadata").unwrap().get_str("q\""), Some("v"));
         assert_eq!(body.get_str("SecretHash").map(str::len), Some(44));
     }
 
@@ -245,24 +232,16 @@ mod tests {
         op.secret_hash = Some(SecretHash::compute(&secret, "alice", "client1"));
         let hash = op.secret_hash.as_ref().unwrap().expose().to_owned();
         let call = op.call("https://x/".into(), Some(&secret));
-        assert_eq!(
-            call.request().target,
-            "AWSCognitoIdentityProviderService.ConfirmSignUp"
-        );
+        assert_eq!(call.request().target, "AWSCognitoIdentityProviderService.ConfirmSignUp");
         assert_eq!(call.request().body, op.body());
-        let body = format!(
-            r#"{{"__type":"NotAuthorizedException","message":"{hash} the-client-secret"}}"#
-        );
+        let body = format!(r#"{{"__type":"NotAuthorizedException","message":"{hash} the-client-secret"}}"#);
         let resp = crate::response::HttpResponse {
             status: 400,
             error_type_header: None,
             request_id: None,
             body: &body,
         };
-        assert_eq!(
-            call.finish(&resp).unwrap_err().message,
-            "[redacted] [redacted]"
-        );
+        assert_eq!(call.finish(&resp).unwrap_err().message, "[redacted] [redacted]");
     }
 
     #[test]

@@ -8,6 +8,9 @@
 //! emulators: anywhere else plain http would hand the confirmation code (and
 //! the SecretHash) to whoever is on the network.
 
+use alloc::string::String;
+
+use crate::text::concat;
 use crate::validate::{Rule, ValidationError};
 
 /// How to reach Cognito.
@@ -30,11 +33,7 @@ struct Partition {
 fn partition(region: &str) -> Partition {
     let has = |prefix: &str| region.starts_with(prefix);
     let (dns_suffix, dual_stack_dns_suffix, is_aws) = if has("cn-") {
-        (
-            "amazonaws.com.cn",
-            Some("api.amazonwebservices.com.cn"),
-            false,
-        )
+        ("amazonaws.com.cn", Some("api.amazonwebservices.com.cn"), false)
     } else if has("us-gov-") {
         ("amazonaws.com", Some("api.aws"), false)
     } else if has("us-isob-") {
@@ -65,54 +64,48 @@ pub fn resolve(config: &EndpointConfig<'_>) -> Result<String, ValidationError> {
             return Err(ValidationError::new("useFips", Rule::Conflicts("endpoint")));
         }
         if config.use_dual_stack {
-            return Err(ValidationError::new(
-                "useDualStack",
-                Rule::Conflicts("endpoint"),
-            ));
+            return Err(ValidationError::new("useDualStack", Rule::Conflicts("endpoint")));
         }
         return custom_endpoint(custom);
     }
     let region = config.region;
     let p = partition(region);
-    let host = match (config.use_fips, config.use_dual_stack) {
-        (false, false) => format!("cognito-idp.{region}.{}", p.dns_suffix),
-        (fips, true) => {
-            let dual = p.dual_stack_dns_suffix.ok_or(ValidationError::new(
-                "useDualStack",
-                Rule::Format("false in this region's partition, which has no dual-stack endpoints"),
-            ))?;
-            if fips
-                && matches!(
-                    region,
-                    "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2"
-                )
-            {
-                format!("cognito-idp-fips.{region}.amazonaws.com")
-            } else if fips {
-                format!("cognito-idp-fips.{region}.{dual}")
-            } else if p.is_aws {
-                format!("cognito-idp.{region}.amazonaws.com")
-            } else {
-                format!("cognito-idp.{region}.{dual}")
-            }
-        }
-        (true, false) => format!("cognito-idp-fips.{region}.{}", p.dns_suffix),
+    let service = if config.use_fips {
+        "https://cognito-idp-fips."
+    } else {
+        "https://cognito-idp."
     };
-    Ok(format!("https://{host}/"))
+    let suffix = if config.use_dual_stack {
+        let dual = p.dual_stack_dns_suffix.ok_or(ValidationError::new(
+            "useDualStack",
+            Rule::Format("false in this region's partition, which has no dual-stack endpoints"),
+        ))?;
+        // A few regions' dual-stack hosts keep the plain DNS suffix.
+        let own_host = if config.use_fips {
+            matches!(region, "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2")
+        } else {
+            p.is_aws
+        };
+        if own_host {
+            "amazonaws.com"
+        } else {
+            dual
+        }
+    } else {
+        p.dns_suffix
+    };
+    Ok(concat(&[service, region, ".", suffix, "/"]))
 }
 
 const URL_FORM: &str = "an https URL (http only for localhost, 127.0.0.0/8 or [::1]) with a host, no user name or password, no query or fragment";
 
 fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
     let bad = || ValidationError::new("endpoint", Rule::Format(URL_FORM));
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
-        || url.contains(['?', '#', '@', '\\'])
-    {
+    if url.bytes().any(|b| b <= b' ' || b >= 0x7f || b"?#@\\".contains(&b)) {
         return Err(bad());
     }
-    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
+    let (scheme, rest) = url.split_once(':').ok_or_else(bad)?;
+    let rest = rest.strip_prefix("//").ok_or_else(bad)?;
     let secure = if scheme.eq_ignore_ascii_case("https") {
         true
     } else if scheme.eq_ignore_ascii_case("http") {
@@ -120,37 +113,37 @@ fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
     } else {
         return Err(bad());
     };
-    let (authority, path) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
+    let (authority, path) = match rest.split_once('/') {
+        Some((authority, _)) => (authority, rest.get(authority.len()..).unwrap_or("/")),
         None => (rest, "/"),
     };
     let (host, port) = split_host_port(authority).ok_or_else(bad)?;
-    if let Some(port) = port {
-        if port.is_empty()
-            || port.len() > 5
-            || !port.bytes().all(|b| b.is_ascii_digit())
-            || port
-                .parse::<u32>()
-                .ok()
-                .filter(|p| (1..=65535).contains(p))
-                .is_none()
-        {
-            return Err(bad());
-        }
+    if port.is_some_and(|p| number(p, 1, 65_535).is_none()) {
+        return Err(bad());
     }
     if !valid_host(host) || (!secure && !is_loopback(host)) {
         return Err(bad());
     }
-    Ok(format!(
-        "{}://{authority}{path}",
-        if secure { "https" } else { "http" }
-    ))
+    Ok(concat(&[if secure { "https://" } else { "http://" }, authority, path]))
 }
 
+/// A decimal number from `min` to `max`, digits only.
+fn number(s: &str, min: u32, max: u32) -> Option<u32> {
+    if s.is_empty() || s.len() > 5 {
+        return None;
+    }
+    let mut n = 0u32;
+    for b in s.bytes() {
+        n = n * 10 + u32::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+    }
+    (min..=max).contains(&n).then_some(n)
+}
+
+/// `[v6]:port`, `[v6]`, `host:port` or `host`.
 fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
-    if let Some(rest) = authority.strip_prefix('[') {
-        let (inside, after) = rest.split_once(']')?;
-        let host = &authority[..inside.len() + 2];
+    if authority.starts_with('[') {
+        let (v6, after) = authority.split_once(']')?;
+        let host = authority.get(..v6.len() + 1)?;
         match after {
             "" => Some((host, None)),
             _ => Some((host, Some(after.strip_prefix(':')?))),
@@ -165,19 +158,14 @@ fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
 
 fn valid_host(host: &str) -> bool {
     if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return !v6.is_empty()
-            && v6
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        return !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
     !host.is_empty()
         && host.len() <= 253
         && host.split('.').all(|label| {
             !label.is_empty()
                 && label.len() <= 63
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
                 && !label.starts_with('-')
                 && !label.ends_with('-')
         })
@@ -188,12 +176,14 @@ fn is_loopback(host: &str) -> bool {
     if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" {
         return true;
     }
-    let octets: Vec<&str> = host.split('.').collect();
-    octets.len() == 4
-        && octets[0] == "127"
-        && octets
-            .iter()
-            .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+    let mut octets = host.split('.');
+    octets.next() == Some("127")
+        && (0..3).all(|_| {
+            octets
+                .next()
+                .is_some_and(|o| o.len() <= 3 && number(o, 0, 255).is_some())
+        })
+        && octets.next().is_none()
 }
 
 #[cfg(test)]
@@ -264,30 +254,12 @@ mod tests {
             custom("https://proxy.example.com:8443/cognito/").unwrap(),
             "https://proxy.example.com:8443/cognito/"
         );
-        assert_eq!(
-            custom("http://127.0.0.1:9229").unwrap(),
-            "http://127.0.0.1:9229/"
-        );
-        assert_eq!(
-            custom("http://127.1.2.3:9229/").unwrap(),
-            "http://127.1.2.3:9229/"
-        );
-        assert_eq!(
-            custom("HTTP://localhost:9229").unwrap(),
-            "http://localhost:9229/"
-        );
-        assert_eq!(
-            custom("http://cognito.localhost").unwrap(),
-            "http://cognito.localhost/"
-        );
-        assert_eq!(
-            custom("http://[::1]:9229/x").unwrap(),
-            "http://[::1]:9229/x"
-        );
-        assert_eq!(
-            custom("https://[2001:db8::1]").unwrap(),
-            "https://[2001:db8::1]/"
-        );
+        assert_eq!(custom("http://127.0.0.1:9229").unwrap(), "http://127.0.0.1:9229/");
+        assert_eq!(custom("http://127.1.2.3:9229/").unwrap(), "http://127.1.2.3:9229/");
+        assert_eq!(custom("HTTP://localhost:9229").unwrap(), "http://localhost:9229/");
+        assert_eq!(custom("http://cognito.localhost").unwrap(), "http://cognito.localhost/");
+        assert_eq!(custom("http://[::1]:9229/x").unwrap(), "http://[::1]:9229/x");
+        assert_eq!(custom("https://[2001:db8::1]").unwrap(), "https://[2001:db8::1]/");
     }
 
     #[test]

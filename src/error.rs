@@ -6,8 +6,10 @@
 //! [`ServiceError::error_type`], so a new Cognito error is never a parse failure. Failures that never reached Cognito
 //! (bad input, no network, timeout, abort) have variants of their own.
 
-use std::fmt;
+use alloc::string::String;
+use core::fmt;
 
+use crate::text::{concat, find, push_uint, replace_all};
 use crate::validate::ValidationError;
 
 macro_rules! service_error_names {
@@ -77,37 +79,67 @@ impl ServiceError {
     /// Replaces every occurrence of `secret` in the message. Servers echo
     /// parameters back in messages now and then; a secret must not ride along.
     pub fn redact(&mut self, secret: &str) {
-        if !secret.is_empty() && self.message.contains(secret) {
-            self.message = self.message.replace(secret, "[redacted]");
+        if !secret.is_empty() && find(&self.message, secret).is_some() {
+            self.message = replace_all(&self.message, secret, "[redacted]");
         }
     }
 }
 
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.name.as_str(), self.message)
+        f.write_str(&concat(&[self.name.as_str(), ": ", &self.message]))
     }
 }
 
+impl core::error::Error for ServiceError {}
+
 /// Why a call did not succeed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    #[error(transparent)]
-    Validation(#[from] ValidationError),
-    #[error("{0}")]
+    Validation(ValidationError),
     Service(ServiceError),
     /// The request could not be sent or its answer not read: offline, DNS,
     /// TLS, CORS refused, connection reset. The request may or may not have
     /// reached Cognito.
-    #[error("could not reach Cognito: {0}")]
     Network(String),
-    #[error("Cognito did not answer within {0} ms")]
+    /// No answer within this many milliseconds.
     Timeout(u32),
-    #[error("the call was aborted")]
     Aborted,
     /// The caller's SecretHash provider failed (its backend was unreachable, say).
-    #[error("the secretHash provider failed: {0}")]
     SecretHashProvider(String),
+}
+
+impl Error {
+    /// The message for people: Cognito's own for service errors.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Validation(e) => e.message(),
+            Error::Service(e) => e.message.clone(),
+            Error::Network(cause) => concat(&["could not reach Cognito: ", cause]),
+            Error::Timeout(ms) => {
+                let mut out = String::from("Cognito did not answer within ");
+                push_uint(&mut out, u64::from(*ms));
+                out.push_str(" ms");
+                out
+            }
+            Error::Aborted => String::from("the call was aborted"),
+            Error::SecretHashProvider(cause) => concat(&["the secretHash provider failed: ", cause]),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl core::error::Error for Error {}
+
+impl From<ValidationError> for Error {
+    fn from(e: ValidationError) -> Self {
+        Error::Validation(e)
+    }
 }
 
 impl From<ServiceError> for Error {
@@ -130,6 +162,16 @@ mod tests {
             ServiceErrorName::from_type("BrandNewException"),
             ServiceErrorName::Unknown
         );
+    }
+
+    #[test]
+    fn messages_of_local_failures() {
+        assert_eq!(Error::Timeout(1500).message(), "Cognito did not answer within 1500 ms");
+        assert_eq!(
+            Error::Network("Failed to fetch".into()).to_string(),
+            "could not reach Cognito: Failed to fetch"
+        );
+        assert_eq!(Error::Aborted.message(), "the call was aborted");
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! The reader is strict (it rejects what `JSON.parse` rejects), bounded in
 //! depth, and never panics: it is fuzzed.
 
-use std::string::String;
-use std::vec::Vec;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// How deep arrays and objects may nest before the reader gives up.
 const MAX_DEPTH: usize = 64;
@@ -165,7 +165,7 @@ impl Reader<'_> {
             }
             self.require_digits()?;
         }
-        core::str::from_utf8(&self.bytes[start..self.pos])
+        core::str::from_utf8(self.bytes.get(start..self.pos)?)
             .ok()
             .map(String::from)
     }
@@ -194,7 +194,7 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             // The input is a &str and the run stops only at ASCII bytes, so it is whole UTF-8.
-            out.push_str(core::str::from_utf8(&self.bytes[run_start..self.pos]).ok()?);
+            out.push_str(core::str::from_utf8(self.bytes.get(run_start..self.pos)?).ok()?);
             match self.peek()? {
                 b'"' => {
                     self.pos += 1;
@@ -226,9 +226,7 @@ impl Reader<'_> {
     /// as `JSON.parse` followed by a UTF-8 encoder would give.
     fn unicode_escape(&mut self) -> Option<char> {
         let first = self.hex4()?;
-        if (0xD800..0xDC00).contains(&first)
-            && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
-        {
+        if (0xD800..0xDC00).contains(&first) && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u") {
             let saved = self.pos;
             self.pos += 2;
             let second = self.hex4()?;
@@ -259,9 +257,7 @@ pub struct ObjectWriter {
 
 impl ObjectWriter {
     pub fn new() -> Self {
-        ObjectWriter {
-            out: String::from("{"),
-        }
+        ObjectWriter { out: String::from("{") }
     }
 
     fn key(&mut self, key: &str) {
@@ -345,8 +341,7 @@ mod tests {
 
     #[test]
     fn reads_objects_with_every_kind_of_value() {
-        let v =
-            parse(r#" {"a": "x", "b": [1, -2.5e3, true, false, null], "c": {"d": {}}} "#).unwrap();
+        let v = parse(r#" {"a": "x", "b": [1, -2.5e3, true, false, null], "c": {"d": {}}} "#).unwrap();
         assert_eq!(v.get_str("a"), Some("x"));
         assert_eq!(
             v.get("b"),
@@ -358,10 +353,7 @@ mod tests {
                 Value::Null
             ]))
         );
-        assert_eq!(
-            v.get("c").and_then(|c| c.get("d")),
-            Some(&Value::Object(vec![]))
-        );
+        assert_eq!(v.get("c").and_then(|c| c.get("d")), Some(&Value::Object(vec![])));
     }
 
     #[test]
@@ -422,10 +414,7 @@ mod tests {
             .opt_bool("D", None)
             .opt_object("E", ObjectWriter::new())
             .opt_object("F", inner);
-        assert_eq!(
-            w.finish(),
-            r#"{"A":"q\"uote\\ \u0001 \n é","C":false,"F":{"x":"1"}}"#
-        );
+        assert_eq!(w.finish(), r#"{"A":"q\"uote\\ \u0001 \n é","C":false,"F":{"x":"1"}}"#);
     }
 
     #[test]

@@ -3,7 +3,13 @@
 //! The crate is a sans-IO core (validation, SecretHash, endpoint, request,
 //! response and error parsing), plain Rust tested natively, and a thin browser
 //! edge in [`web`] that reads JavaScript values, calls `fetch` and builds
-//! JavaScript errors. Only the edge is compiled for `wasm32` alone.
+//! JavaScript errors. Only the edge is compiled for `wasm32` alone, where the
+//! crate is `no_std`: std's panic and formatting runtime would cost more
+//! than all of the package's own code.
+
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
+
+extern crate alloc;
 
 pub mod call;
 pub mod confirm_sign_up;
@@ -14,6 +20,7 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod secret_hash;
+pub mod text;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,10 @@
 //! Cognito's user-facing operations are unsigned (`authtype: none`): a POST
 //! with two headers and a JSON body. Nothing here knows how it will be sent.
 
+use alloc::string::String;
+
+use crate::text::concat;
+
 /// The `Content-Type` of every call.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 
@@ -20,23 +24,20 @@ impl HttpRequest {
     pub fn new(url: String, operation: &str, body: String) -> Self {
         HttpRequest {
             url,
-            target: format!("AWSCognitoIdentityProviderService.{operation}"),
+            target: concat(&["AWSCognitoIdentityProviderService.", operation]),
             body,
         }
     }
 
     /// The headers to send, all of them. No credentials, no cookies.
     pub fn headers(&self) -> [(&'static str, &str); 2] {
-        [
-            ("Content-Type", CONTENT_TYPE),
-            ("X-Amz-Target", &self.target),
-        ]
+        [("Content-Type", CONTENT_TYPE), ("X-Amz-Target", &self.target)]
     }
 }
 
 /// The body carries the SecretHash and the confirmation code: show neither.
-impl std::fmt::Debug for HttpRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("HttpRequest")
             .field("url", &self.url)
             .field("target", &self.target)
@@ -56,10 +57,7 @@ mod tests {
             r.headers(),
             [
                 ("Content-Type", "application/x-amz-json-1.1"),
-                (
-                    "X-Amz-Target",
-                    "AWSCognitoIdentityProviderService.ConfirmSignUp"
-                )
+                ("X-Amz-Target", "AWSCognitoIdentityProviderService.ConfirmSignUp")
             ]
         );
     }

@@ -6,8 +6,13 @@
 //! empty bodies and truncated JSON; each of those becomes a typed error rather
 //! than a parse failure.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{self, Value};
+use crate::text::push_uint;
 
 /// Longer messages are cut: a proxy's page or a hostile server must not flood a form.
 pub const MAX_MESSAGE_CHARS: usize = 1024;
@@ -50,7 +55,11 @@ pub fn parse(response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
         .as_ref()
         .and_then(|v| v.get_str("message").or_else(|| v.get_str("Message")))
         .map(|m| match m.char_indices().nth(MAX_MESSAGE_CHARS) {
-            Some((cut, _)) => format!("{}…", &m[..cut]),
+            Some((cut, _)) => {
+                let mut cut_message = m.get(..cut).unwrap_or_default().to_owned();
+                cut_message.push('…');
+                cut_message
+            }
             None => m.to_owned(),
         })
         .unwrap_or_else(|| default_message(response.status, parsed.is_some(), ok_status));
@@ -66,24 +75,23 @@ pub fn parse(response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
 
 /// `aws.protocols#CodeMismatchException:http://...` → `CodeMismatchException`.
 fn normalise_type(raw: &str) -> &str {
-    let before_colon = raw.split(':').next().unwrap_or(raw);
-    before_colon
-        .rsplit('#')
-        .next()
-        .unwrap_or(before_colon)
-        .trim()
+    let before_colon = raw.split_once(':').map_or(raw, |(t, _)| t);
+    before_colon.rsplit_once('#').map_or(before_colon, |(_, t)| t).trim()
 }
 
 fn default_message(status: u16, is_json: bool, ok_status: bool) -> String {
-    match (ok_status, is_json) {
-        (true, _) => {
-            format!("Cognito answered HTTP {status} with a body that is not a JSON object")
-        }
-        (false, true) => format!("Cognito answered HTTP {status} without an error name"),
-        (false, false) => format!(
-            "HTTP {status} with a body that is not JSON (an error page from a proxy or gateway?)"
+    let (lead, tail) = match (ok_status, is_json) {
+        (true, _) => ("Cognito answered HTTP ", " with a body that is not a JSON object"),
+        (false, true) => ("Cognito answered HTTP ", " without an error name"),
+        (false, false) => (
+            "HTTP ",
+            " with a body that is not JSON (an error page from a proxy or gateway?)",
         ),
-    }
+    };
+    let mut out = String::from(lead);
+    push_uint(&mut out, u64::from(status));
+    out.push_str(tail);
+    out
 }
 
 #[cfg(test)]
@@ -126,15 +134,8 @@ mod tests {
 
     #[test]
     fn capitalised_message_is_read_too() {
-        let e = parse(&resp(
-            400,
-            r#"{"__type":"ExpiredCodeException","Message":"expired"}"#,
-        ))
-        .unwrap_err();
-        assert_eq!(
-            (e.name, e.message.as_str()),
-            (ServiceErrorName::ExpiredCode, "expired")
-        );
+        let e = parse(&resp(400, r#"{"__type":"ExpiredCodeException","Message":"expired"}"#)).unwrap_err();
+        assert_eq!((e.name, e.message.as_str()), (ServiceErrorName::ExpiredCode, "expired"));
     }
 
     #[test]
@@ -163,11 +164,7 @@ mod tests {
 
     #[test]
     fn unknown_names_are_kept() {
-        let e = parse(&resp(
-            400,
-            r#"{"__type":"ShinyNewException","message":"m"}"#,
-        ))
-        .unwrap_err();
+        let e = parse(&resp(400, r#"{"__type":"ShinyNewException","message":"m"}"#)).unwrap_err();
         assert_eq!(e.name, ServiceErrorName::Unknown);
         assert_eq!(e.error_type.as_deref(), Some("ShinyNewException"));
     }
@@ -175,10 +172,7 @@ mod tests {
     #[test]
     fn html_empty_and_truncated_bodies() {
         let e = parse(&resp(502, "<html><body>Bad Gateway</body></html>")).unwrap_err();
-        assert_eq!(
-            (e.name, e.status, e.error_type),
-            (ServiceErrorName::Unknown, 502, None)
-        );
+        assert_eq!((e.name, e.status, e.error_type), (ServiceErrorName::Unknown, 502, None));
         assert!(e.message.contains("502"));
         let e = parse(&resp(503, "")).unwrap_err();
         assert_eq!(e.name, ServiceErrorName::Unknown);
@@ -189,10 +183,7 @@ mod tests {
         let e = parse(&resp(200, "[]")).unwrap_err();
         assert_eq!(e.name, ServiceErrorName::Unknown);
         let e = parse(&resp(400, r#"{"message":"no type"}"#)).unwrap_err();
-        assert_eq!(
-            (e.name, e.message.as_str()),
-            (ServiceErrorName::Unknown, "no type")
-        );
+        assert_eq!((e.name, e.message.as_str()), (ServiceErrorName::Unknown, "no type"));
     }
 
     #[test]

@@ -89,12 +89,7 @@ impl Attempts {
 
     /// Judges a failed attempt. `random` is uniform in `[0, 1)`; `done_already`
     /// tells whether a service error means the operation's work is already done.
-    pub fn after_failure(
-        &mut self,
-        error: &Error,
-        random: f64,
-        done_already: fn(&ServiceError) -> bool,
-    ) -> Decision {
+    pub fn after_failure(&mut self, error: &Error, random: f64, done_already: fn(&ServiceError) -> bool) -> Decision {
         self.made += 1;
         if let Error::Service(s) = error {
             if self.ambiguous && done_already(s) {
@@ -173,11 +168,7 @@ mod tests {
                 matches!(a.after_failure(&error, 0.5, never), Decision::Retry { .. }),
                 "{error:?}"
             );
-            assert_eq!(
-                a.after_failure(&error, 0.5, never),
-                Decision::Fail,
-                "{error:?}"
-            );
+            assert_eq!(a.after_failure(&error, 0.5, never), Decision::Fail, "{error:?}");
             assert_eq!(a.made(), 3);
         }
     }
@@ -222,10 +213,7 @@ mod tests {
             max_attempts: 1,
             ..RetryPolicy::default()
         });
-        assert_eq!(
-            a.after_failure(&Error::Timeout(1), 0.5, never),
-            Decision::Fail
-        );
+        assert_eq!(a.after_failure(&Error::Timeout(1), 0.5, never), Decision::Fail);
     }
 
     #[test]
@@ -293,11 +281,7 @@ mod tests {
         // Throttling is answered before any work is done: it does not make a later answer ambiguous.
         let mut a = Attempts::new(RetryPolicy::default());
         assert!(matches!(
-            a.after_failure(
-                &service(ServiceErrorName::TooManyRequests, 400, ""),
-                0.1,
-                confirmed
-            ),
+            a.after_failure(&service(ServiceErrorName::TooManyRequests, 400, ""), 0.1, confirmed),
             Decision::Retry { .. }
         ));
         assert_eq!(a.after_failure(&already, 0.1, confirmed), Decision::Fail);

@@ -6,7 +6,8 @@
 //! a panic message by accident. The username is hashed exactly as sent: no
 //! Unicode normalisation, or the hash stops matching what Cognito computes.
 
-use std::fmt;
+use alloc::string::String;
+use core::fmt;
 
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
@@ -41,8 +42,7 @@ impl SecretHash {
     /// Hashes `username` and `client_id` with the client secret.
     pub fn compute(secret: &ClientSecret, username: &str, client_id: &str) -> SecretHash {
         // HMAC accepts a key of any length, so this cannot fail.
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(secret.0.as_bytes()).expect("HMAC takes any key length");
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret.0.as_bytes()).expect("HMAC takes any key length");
         mac.update(username.as_bytes());
         mac.update(client_id.as_bytes());
         SecretHash(base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()))
@@ -72,13 +72,9 @@ mod tests {
 
     #[test]
     fn matches_a_known_vector() {
-        let secret =
-            ClientSecret::new("1examplesecret0123456789abcdefghijklmnopqrstuvwxyz0".into());
+        let secret = ClientSecret::new("1examplesecret0123456789abcdefghijklmnopqrstuvwxyz0".into());
         let hash = SecretHash::compute(&secret, "alice", "1example23456789abcdefghij");
-        assert_eq!(
-            hash.expose(),
-            "yQ77/sUM/lP05pod807auR9SarJg5iMEiZ1c/M0D9gk="
-        );
+        assert_eq!(hash.expose(), "yQ77/sUM/lP05pod807auR9SarJg5iMEiZ1c/M0D9gk=");
     }
 
     #[test]

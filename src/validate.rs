@@ -8,12 +8,14 @@
 //!
 //! Lengths count Unicode scalar values, as the Smithy `length` trait does.
 
-use std::borrow::Cow;
-use std::fmt;
+use alloc::borrow::Cow;
+use alloc::string::String;
+use core::fmt;
+
+use crate::text::{char_count, push_uint};
 
 /// A value that breaks a rule, found before anything was sent.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field} {rule}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
     /// The field as the JavaScript caller names it, such as `username` or `clientMetadata.source`.
     pub field: Cow<'static, str>,
@@ -27,7 +29,23 @@ impl ValidationError {
             rule,
         }
     }
+
+    /// `"{field} {rule}"`, such as `username must be 1 to 128 characters long (it is 0)`.
+    pub fn message(&self) -> String {
+        let mut out = String::from(&*self.field);
+        out.push(' ');
+        self.rule.describe(&mut out);
+        out
+    }
 }
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl core::error::Error for ValidationError {}
 
 /// The rule a value broke.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,11 +55,7 @@ pub enum Rule {
     /// A value of the wrong JavaScript type; the payload says which type was expected.
     Type(&'static str),
     /// Too short or too long, in characters.
-    Length {
-        min: usize,
-        max: usize,
-        actual: usize,
-    },
+    Length { min: usize, max: usize, actual: usize },
     /// A character outside the allowed set; the payload describes the set.
     Characters(&'static str),
     /// A JavaScript string with an unpaired UTF-16 surrogate, which cannot be sent as UTF-8.
@@ -67,21 +81,37 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// Appends what the rule asks for, such as `must be a string`.
+    pub fn describe(&self, out: &mut String) {
+        let (lead, detail) = match self {
+            Rule::Required => ("is required", ""),
+            Rule::Type(expected) => ("must be ", *expected),
+            Rule::Length { min, max, actual } => {
+                out.push_str("must be ");
+                push_uint(out, *min as u64);
+                out.push_str(" to ");
+                push_uint(out, *max as u64);
+                out.push_str(" characters long (it is ");
+                push_uint(out, *actual as u64);
+                out.push(')');
+                return;
+            }
+            Rule::Characters(allowed) => ("may contain only ", *allowed),
+            Rule::LoneSurrogate => ("must be well-formed Unicode (it has a lone surrogate)", ""),
+            Rule::Format(form) => ("must be ", *form),
+            Rule::Conflicts(other) => ("cannot be given together with ", *other),
+        };
+        out.push_str(lead);
+        out.push_str(detail);
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Required => f.write_str("is required"),
-            Rule::Type(expected) => write!(f, "must be {expected}"),
-            Rule::Length { min, max, actual } => {
-                write!(f, "must be {min} to {max} characters long (it is {actual})")
-            }
-            Rule::Characters(allowed) => write!(f, "may contain only {allowed}"),
-            Rule::LoneSurrogate => {
-                f.write_str("must be well-formed Unicode (it has a lone surrogate)")
-            }
-            Rule::Format(form) => write!(f, "must be {form}"),
-            Rule::Conflicts(other) => write!(f, "cannot be given together with {other}"),
-        }
+        let mut out = String::new();
+        self.describe(&mut out);
+        f.write_str(&out)
     }
 }
 
@@ -89,18 +119,13 @@ impl fmt::Display for Rule {
 pub const STRING_MAX: usize = 131_072;
 
 /// Checks that `value` has `min..=max` characters.
-pub fn length(
-    field: &'static str,
-    value: &str,
-    min: usize,
-    max: usize,
-) -> Result<(), ValidationError> {
+pub fn length(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), ValidationError> {
     length_rule(value, min, max).map_err(|rule| ValidationError::new(field, rule))
 }
 
 /// [`length`] for a field whose name is built at run time.
 pub fn length_rule(value: &str, min: usize, max: usize) -> Result<(), Rule> {
-    let actual = value.chars().count();
+    let actual = char_count(value);
     if actual < min || actual > max {
         return Err(Rule::Length { min, max, actual });
     }
@@ -136,12 +161,9 @@ pub fn client_id(value: &str) -> Result<(), ValidationError> {
 /// `SecretHashType`: 1–128 of `[\w+=/]`.
 pub fn secret_hash(value: &str) -> Result<(), ValidationError> {
     length("secretHash", value, 1, 128)?;
-    chars(
-        "secretHash",
-        value,
-        "ASCII letters, digits, _, +, = and /",
-        |c| is_word(c) || matches!(c, '+' | '=' | '/'),
-    )
+    chars("secretHash", value, "ASCII letters, digits, _, +, = and /", |c| {
+        is_word(c) || matches!(c, '+' | '=' | '/')
+    })
 }
 
 /// `UsernameType`: 1–128 characters of the categories L, M, S, N and P.
@@ -162,11 +184,7 @@ pub fn username(value: &str) -> Result<(), ValidationError> {
 }
 
 fn is_username_char(c: char) -> bool {
-    !(c.is_whitespace()
-        || c.is_control()
-        || is_format(c)
-        || is_private_use(c)
-        || is_noncharacter(c))
+    !(c.is_whitespace() || c.is_control() || is_format(c) || is_private_use(c) || is_noncharacter(c))
 }
 
 /// General category Cf (Unicode 16), which `char` has no method for.
@@ -291,20 +309,14 @@ mod tests {
         );
         assert!(client_id(&"a".repeat(128)).is_ok());
         for bad in ["a-b", "a b", "a/b", "é", "a=b"] {
-            assert!(
-                matches!(rule_of(client_id(bad)), Rule::Characters(_)),
-                "{bad}"
-            );
+            assert!(matches!(rule_of(client_id(bad)), Rule::Characters(_)), "{bad}");
         }
     }
 
     #[test]
     fn secret_hash_follows_the_model() {
         assert!(secret_hash("yQ77/sUM/lP05pod807auR9SarJg5iMEiZ1c/M0D9gk=").is_ok());
-        assert!(matches!(
-            rule_of(secret_hash("abc def")),
-            Rule::Characters(_)
-        ));
+        assert!(matches!(rule_of(secret_hash("abc def")), Rule::Characters(_)));
         assert!(matches!(rule_of(secret_hash("abc-")), Rule::Characters(_)));
         assert!(matches!(rule_of(secret_hash("")), Rule::Length { .. }));
     }
@@ -340,10 +352,7 @@ mod tests {
             "a\u{fdd0}",
             "a\u{e0041}",
         ] {
-            assert!(
-                matches!(rule_of(username(bad)), Rule::Characters(_)),
-                "{bad:?}"
-            );
+            assert!(matches!(rule_of(username(bad)), Rule::Characters(_)), "{bad:?}");
         }
     }
 
@@ -387,27 +396,15 @@ mod tests {
             }
         ));
         assert!(session(&"s".repeat(20)).is_ok());
-        assert!(matches!(
-            rule_of(session(&"s".repeat(4097))),
-            Rule::Length { .. }
-        ));
+        assert!(matches!(rule_of(session(&"s".repeat(4097))), Rule::Length { .. }));
     }
 
     #[test]
     fn user_pool_id_yields_its_region() {
         assert_eq!(user_pool_id("us-east-1_AbC123"), Ok("us-east-1"));
         assert_eq!(user_pool_id("eusc-de-east-1_x9"), Ok("eusc-de-east-1"));
-        for bad in [
-            "AbC123",
-            "_AbC123",
-            "us-east-1_",
-            "us east-1_A",
-            "us-east-1_Ab-C",
-        ] {
-            assert!(
-                matches!(rule_of(user_pool_id(bad)), Rule::Format(_)),
-                "{bad}"
-            );
+        for bad in ["AbC123", "_AbC123", "us-east-1_", "us east-1_A", "us-east-1_Ab-C"] {
+            assert!(matches!(rule_of(user_pool_id(bad)), Rule::Format(_)), "{bad}");
         }
         assert!(matches!(
             rule_of(user_pool_id(&format!("us-east-1_{}", "a".repeat(50)))),
@@ -424,13 +421,33 @@ mod tests {
     }
 
     #[test]
+    fn display_and_message_agree() {
+        for e in [
+            client_id("").unwrap_err(),
+            username("a b").unwrap_err(),
+            session("x").unwrap_err(),
+        ] {
+            assert_eq!(e.to_string(), e.message());
+        }
+        assert_eq!(
+            ValidationError::new("secretHash", Rule::Conflicts("clientSecret")).message(),
+            "secretHash cannot be given together with clientSecret"
+        );
+        assert_eq!(
+            ValidationError::new("input", Rule::Required).message(),
+            "input is required"
+        );
+        assert_eq!(
+            ValidationError::new("x", Rule::LoneSurrogate).message(),
+            "x must be well-formed Unicode (it has a lone surrogate)"
+        );
+    }
+
+    #[test]
     fn messages_name_the_field_and_rule_but_not_the_value() {
         let e = client_id("bad value!").unwrap_err();
         let text = e.to_string();
-        assert_eq!(
-            text,
-            "clientId may contain only ASCII letters, digits, _ and +"
-        );
+        assert_eq!(text, "clientId may contain only ASCII letters, digits, _ and +");
         assert!(!text.contains("bad value"));
         assert_eq!(e.rule.code(), "characters");
         assert_eq!(

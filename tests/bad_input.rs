@@ -143,13 +143,8 @@ async fn every_bad_input_is_refused_by_name_before_sending() {
     for case in cases.iter() {
         let case: Array = case.unchecked_into();
         let description = case.get(0).as_string().unwrap();
-        assert!(
-            descriptions.insert(description.clone()),
-            "duplicate case {description}"
-        );
-        let err = call(case.get(1), case.get(2))
-            .await
-            .expect_err(&description);
+        assert!(descriptions.insert(description.clone()), "duplicate case {description}");
+        let err = call(case.get(1), case.get(2)).await.expect_err(&description);
         assert_eq!(
             name_of(&err),
             "ValidationError",

@@ -88,16 +88,17 @@ async fn connection_reset_then_success() {
 
 #[wasm_bindgen_test]
 async fn silence_times_out_then_success() {
-    let o = run(r#"[{"hang":true}]"#, |c| {
-        set(c, "timeoutMs", &JsValue::from(400))
-    })
-    .await;
+    let o = run(r#"[{"hang":true}]"#, |c| set(c, "timeoutMs", &JsValue::from(400))).await;
     assert_confirmed(&o, 2).await;
 }
 
 #[wasm_bindgen_test]
 async fn three_failures_give_up_with_the_last_error() {
-    let o = run(r#"[{"status":500,"type":"InternalErrorException"},{"reset":true},{"status":503,"body":""}]"#, no_change).await;
+    let o = run(
+        r#"[{"status":500,"type":"InternalErrorException"},{"reset":true},{"status":503,"body":""}]"#,
+        no_change,
+    )
+    .await;
     let err = assert_failed(&o, "UnknownError", 3);
     assert_eq!(get(&err, "status").as_f64(), Some(503.0));
     let o = run(r#"[{"hang":true},{"hang":true},{"hang":true}]"#, |c| {
@@ -105,11 +106,7 @@ async fn three_failures_give_up_with_the_last_error() {
     })
     .await;
     assert_failed(&o, "TimeoutError", 3);
-    let o = run(
-        r#"[{"reset":true},{"reset":true},{"reset":true}]"#,
-        no_change,
-    )
-    .await;
+    let o = run(r#"[{"reset":true},{"reset":true},{"reset":true}]"#, no_change).await;
     assert_failed(&o, "NetworkError", 3);
 }
 
@@ -149,15 +146,8 @@ async fn a_lost_success_is_recognised_on_retry() {
         (r#"[{"apply":true,"hang":true}]"#, 400),
     ] {
         let o = run(canned, |c| set(c, "timeoutMs", &JsValue::from(timeout))).await;
-        let result = o
-            .result
-            .as_ref()
-            .unwrap_or_else(|e| panic!("{canned}: {}", name_of(e)));
-        assert_eq!(
-            get(result, "confirmedByEarlierAttempt"),
-            JsValue::TRUE,
-            "{canned}"
-        );
+        let result = o.result.as_ref().unwrap_or_else(|e| panic!("{canned}: {}", name_of(e)));
+        assert_eq!(get(result, "confirmedByEarlierAttempt"), JsValue::TRUE, "{canned}");
         assert_eq!(o.requests, 2, "{canned}");
         assert_page_clean();
     }
@@ -175,19 +165,13 @@ async fn already_confirmed_without_a_lost_attempt_is_an_error() {
 #[wasm_bindgen_test]
 async fn malformed_answers_are_unknown_errors_without_retry() {
     for (canned, error_type) in [
-        (
-            r#"[{"status":400,"body":"{\"__type\":\"CodeMismatchExc"}]"#,
-            None,
-        ),
+        (r#"[{"status":400,"body":"{\"__type\":\"CodeMismatchExc"}]"#, None),
         (
             r#"[{"status":403,"body":"<html><body>Request blocked</body></html>","headers":{"content-type":"text/html"}}]"#,
             None,
         ),
         (r#"[{"status":400,"body":""}]"#, None),
-        (
-            r#"[{"status":400,"body":"{\"message\":\"no type here\"}"}]"#,
-            None,
-        ),
+        (r#"[{"status":400,"body":"{\"message\":\"no type here\"}"}]"#, None),
         (
             r#"[{"status":400,"type":"SomethingNewException"}]"#,
             Some("SomethingNewException"),
@@ -196,11 +180,7 @@ async fn malformed_answers_are_unknown_errors_without_retry() {
     ] {
         let o = run(canned, no_change).await;
         let err = assert_failed(&o, "UnknownError", 1);
-        assert_eq!(
-            get_str(&err, "errorType").as_deref(),
-            error_type,
-            "{canned}"
-        );
+        assert_eq!(get_str(&err, "errorType").as_deref(), error_type, "{canned}");
     }
 }
 

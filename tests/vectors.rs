@@ -62,10 +62,7 @@ fn model_errors_are_the_ones_we_name() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    let ours: Vec<&str> = ServiceErrorName::MODELED
-        .iter()
-        .map(|n| n.as_str())
-        .collect();
+    let ours: Vec<&str> = ServiceErrorName::MODELED.iter().map(|n| n.as_str()).collect();
     assert_eq!(names, ours);
 }
 
@@ -75,10 +72,7 @@ fn model_length_bounds() {
     let model = data("confirm_sign_up_model.json");
     let shape = |name: &str| {
         let s = &model["shapes"][name];
-        (
-            s["min"].as_u64().unwrap() as usize,
-            s["max"].as_u64().unwrap() as usize,
-        )
+        (s["min"].as_u64().unwrap() as usize, s["max"].as_u64().unwrap() as usize)
     };
     type Check = fn(&str) -> Result<(), validate::ValidationError>;
     let checks: [(&str, char, Check); 5] = [

@@ -14,9 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn confirms_a_user_without_a_client_secret() {
     let username = new_user("123456", "").await;
-    let result = call(input(&username, "123456"), config(PLAIN))
-        .await
-        .unwrap();
+    let result = call(input(&username, "123456"), config(PLAIN)).await.unwrap();
     assert_eq!(get(&result, "isSignUpComplete"), JsValue::TRUE);
     assert_eq!(
         get_str(&get(&result, "nextStep"), "signUpStep").as_deref(),
@@ -121,17 +119,10 @@ async fn precomputed_secret_hash_is_sent_as_given() {
     let err = confirm_err(input(&username, "3333"), config_bad).await;
     assert_eq!(name_of(&err), "NotAuthorizedException");
     let body = get(&requests(&username).await.get(0), "body");
-    assert_eq!(
-        get_str(&body, "SecretHash").as_deref(),
-        Some("d3JvbmdoYXNo")
-    );
+    assert_eq!(get_str(&body, "SecretHash").as_deref(), Some("d3JvbmdoYXNo"));
 
     let promise: js_sys::Promise = webcrypto_provider()
-        .call2(
-            &JsValue::NULL,
-            &username.as_str().into(),
-            &SECRET_CLIENT.into(),
-        )
+        .call2(&JsValue::NULL, &username.as_str().into(), &SECRET_CLIENT.into())
         .unwrap()
         .unchecked_into();
     let hash = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
@@ -163,16 +154,8 @@ async fn a_wrong_secret_never_shows_in_the_error() {
     set(&config, "clientSecret", &"not-the-right-secret".into());
     let err = confirm_err(input(&username, "6666"), config).await;
     assert_eq!(name_of(&err), "NotAuthorizedException");
-    let sent_hash = get_str(
-        &get(&requests(&username).await.get(0), "body"),
-        "SecretHash",
-    )
-    .unwrap();
-    let everything = format!(
-        "{} {:?}",
-        JSON::stringify(&err).unwrap(),
-        get_str(&err, "message")
-    );
+    let sent_hash = get_str(&get(&requests(&username).await.get(0), "body"), "SecretHash").unwrap();
+    let everything = format!("{} {:?}", JSON::stringify(&err).unwrap(), get_str(&err, "message"));
     assert!(!everything.contains("not-the-right-secret") && !everything.contains(&sent_hash));
 }
 
@@ -183,10 +166,7 @@ async fn wrong_code_is_a_code_mismatch_and_leaves_the_user_unconfirmed() {
     assert_eq!(name_of(&err), "CodeMismatchException");
     assert_eq!(get(&err, "status").as_f64(), Some(400.0));
     assert!(get_str(&err, "requestId").is_some_and(|id| id.len() == 36));
-    assert_eq!(
-        get_str(&err, "errorType").as_deref(),
-        Some("CodeMismatchException")
-    );
+    assert_eq!(get_str(&err, "errorType").as_deref(), Some("CodeMismatchException"));
     assert_eq!(user_status(&username).await.as_deref(), Some("UNCONFIRMED"));
 }
 
@@ -235,11 +215,7 @@ async fn every_modeled_error_name_reaches_the_caller() {
     ];
     for (i, name) in names.iter().enumerate() {
         let username = new_user("1", "").await;
-        let status = if *name == "InternalErrorException" {
-            500
-        } else {
-            400
-        };
+        let status = if *name == "InternalErrorException" { 500 } else { 400 };
         script(
             &username,
             &format!(r#"[{{"status":{status},"type":"aws.cognito#{name}","message":"m{i}"}}]"#),
@@ -269,11 +245,7 @@ async fn unknown_and_malformed_answers_are_unknown_errors() {
             502.0,
         ),
         (r#"{"status":500,"body":""}"#, None, 500.0),
-        (
-            r#"{"status":400,"body":"{\"__type\":\"CodeMis"}"#,
-            None,
-            400.0,
-        ),
+        (r#"{"status":400,"body":"{\"__type\":\"CodeMis"}"#, None, 400.0),
         (r#"{"status":200,"body":"not json"}"#, None, 200.0),
     ];
     for (canned, error_type, status) in cases {
@@ -283,11 +255,7 @@ async fn unknown_and_malformed_answers_are_unknown_errors() {
         set(&config, "maxAttempts", &JsValue::from(1));
         let err = confirm_err(input(&username, "1"), config).await;
         assert_eq!(name_of(&err), "UnknownError", "{canned}");
-        assert_eq!(
-            get_str(&err, "errorType").as_deref(),
-            error_type,
-            "{canned}"
-        );
+        assert_eq!(get_str(&err, "errorType").as_deref(), error_type, "{canned}");
         assert_eq!(get(&err, "status").as_f64(), Some(status), "{canned}");
     }
 }
@@ -332,10 +300,7 @@ async fn the_callers_signal_aborts() {
     let other = new_user("1", "").await;
     let input = self::input(&other, "1");
     set(&input, "signal", &already.signal());
-    assert_eq!(
-        name_of(&confirm_err(input, config(PLAIN)).await),
-        "AbortError"
-    );
+    assert_eq!(name_of(&confirm_err(input, config(PLAIN)).await), "AbortError");
     assert_eq!(
         requests(&other).await.length(),
         0,
@@ -351,9 +316,7 @@ async fn bad_input_is_refused_before_sending() {
     assert_eq!(get_str(&err, "field").as_deref(), Some("confirmationCode"));
     assert_eq!(get_str(&err, "rule").as_deref(), Some("characters"));
     let err = confirm_err(
-        js(&format!(
-            r#"{{"username":"{username}","confirmationCode":1234}}"#
-        )),
+        js(&format!(r#"{{"username":"{username}","confirmationCode":1234}}"#)),
         config(PLAIN),
     )
     .await;
@@ -402,18 +365,10 @@ async fn user_context_data_comes_from_the_page() {
     install_security_script("throw new Error('script broke');");
     let thrown = new_user("1", "").await;
     call(input(&thrown, "1"), config(PLAIN)).await.unwrap();
-    assert!(get(
-        &get(&only_request(&thrown).await, "body"),
-        "UserContextData"
-    )
-    .is_undefined());
+    assert!(get(&get(&only_request(&thrown).await, "body"), "UserContextData").is_undefined());
 
     remove_security_script();
     let without = new_user("1", "").await;
     call(input(&without, "1"), config(PLAIN)).await.unwrap();
-    assert!(get(
-        &get(&only_request(&without).await, "body"),
-        "UserContextData"
-    )
-    .is_undefined());
+    assert!(get(&get(&only_request(&without).await, "body"), "UserContextData").is_undefined());
 }

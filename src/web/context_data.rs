@@ -14,11 +14,7 @@ use crate::confirm_sign_up::UserContextData;
 
 pub fn collect(username: &str, user_pool_id: &str, client_id: &str) -> Option<UserContextData> {
     let global = js_sys::global();
-    let asd = Reflect::get(
-        &global,
-        &JsValue::from_str("AmazonCognitoAdvancedSecurityData"),
-    )
-    .ok()?;
+    let asd = Reflect::get(&global, &JsValue::from_str("AmazonCognitoAdvancedSecurityData")).ok()?;
     if !asd.is_object() {
         return None;
     }
@@ -27,12 +23,7 @@ pub fn collect(username: &str, user_pool_id: &str, client_id: &str) -> Option<Us
         .dyn_into()
         .ok()?;
     let data = get_data
-        .call3(
-            &asd,
-            &username.into(),
-            &user_pool_id.into(),
-            &client_id.into(),
-        )
+        .call3(&asd, &username.into(), &user_pool_id.into(), &client_id.into())
         .ok()?
         .as_string()
         .filter(|s| !s.is_empty())?;

@@ -1,8 +1,8 @@
 //! [`Error`] as a JavaScript `Error` whose `name` says what happened.
 //!
 //! A form switches on `error.name`; TypeScript narrows on it (see `types.d.ts`).
-//! Messages come from the core's `Display`, which never includes a value that
-//! could be secret.
+//! Messages come from the core's `Error::message`, which never includes a value
+//! that could be secret.
 
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
@@ -14,15 +14,15 @@ fn set(target: &JsValue, key: &str, value: JsValue) {
 }
 
 pub fn to_js(error: &Error) -> JsValue {
-    let (name, message) = match error {
-        Error::Validation(_) => ("ValidationError", error.to_string()),
-        Error::Service(e) => (e.name.as_str(), e.message.clone()),
-        Error::Network(_) => ("NetworkError", error.to_string()),
-        Error::Timeout(_) => ("TimeoutError", error.to_string()),
-        Error::Aborted => ("AbortError", error.to_string()),
-        Error::SecretHashProvider(_) => ("SecretHashError", error.to_string()),
+    let name = match error {
+        Error::Validation(_) => "ValidationError",
+        Error::Service(e) => e.name.as_str(),
+        Error::Network(_) => "NetworkError",
+        Error::Timeout(_) => "TimeoutError",
+        Error::Aborted => "AbortError",
+        Error::SecretHashProvider(_) => "SecretHashError",
     };
-    let js = js_sys::Error::new(&message);
+    let js = js_sys::Error::new(&error.message());
     js.set_name(name);
     let js = JsValue::from(js);
     match error {

@@ -10,8 +10,10 @@ mod panic_guard;
 mod read;
 mod transport;
 
-use js_sys::{Function, Promise};
-use serde::Serialize;
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,7 +26,7 @@ use crate::retry::RetryPolicy;
 use crate::secret_hash::{ClientSecret, SecretHash};
 use crate::validate::{self, Rule, ValidationError};
 use read::Obj;
-use transport::Sent;
+use transport::{Exchange, Sent};
 
 /// Used when the config sets no `timeoutMs`: long enough for a slow phone
 /// network and a Lambda trigger, short enough that a form never hangs.
@@ -69,59 +71,30 @@ fn read_config(value: JsValue) -> Result<Config, ValidationError> {
         custom: custom.as_deref(),
     })?;
     let client_secret = config.opt_string("clientSecret")?;
-    let secret_hash = config.member("secretHash");
-    let secret = match (client_secret, secret_hash) {
-        (Some(_), Some(_)) => {
-            return Err(ValidationError::new(
-                "secretHash",
-                Rule::Conflicts("clientSecret"),
-            ))
-        }
+    let secret = match (client_secret, config.member("secretHash")) {
+        (Some(_), Some(_)) => return Err(ValidationError::new("secretHash", Rule::Conflicts("clientSecret"))),
         (Some(s), None) if s.is_empty() => {
-            return Err(ValidationError::new(
-                "clientSecret",
-                Rule::Format("a non-empty string"),
-            ))
+            return Err(ValidationError::new("clientSecret", Rule::Format("a non-empty string")))
         }
         (Some(s), None) => SecretSource::Compute(ClientSecret::new(s)),
         (None, Some((v, field))) => match v.dyn_into::<Function>() {
             Ok(f) => SecretSource::Provider(f),
-            Err(v) if v.is_string() => {
-                SecretSource::Given(SecretHash::given(read::string(&v, field)?)?)
-            }
-            Err(_) => {
-                return Err(ValidationError::new(
-                    field,
-                    Rule::Type("a string or a function"),
-                ))
-            }
+            Err(v) if v.is_string() => SecretSource::Given(SecretHash::given(read::string(&v, field)?)?),
+            Err(_) => return Err(ValidationError::new(field, Rule::Type("a string or a function"))),
         },
         (None, None) => SecretSource::None,
     };
-    let timeout_ms = match config.member("timeoutMs") {
-        None => DEFAULT_TIMEOUT_MS,
-        Some((v, field)) => match v.as_f64() {
-            Some(ms) if ms.fract() == 0.0 && (1.0..=f64::from(i32::MAX)).contains(&ms) => ms as u32,
-            _ => {
-                return Err(ValidationError::new(
-                    field,
-                    Rule::Type("a whole number of milliseconds from 1 to 2147483647"),
-                ))
-            }
-        },
-    };
-    let max_attempts = match config.member("maxAttempts") {
-        None => RetryPolicy::default().max_attempts,
-        Some((v, field)) => match v.as_f64() {
-            Some(n) if n.fract() == 0.0 && (1.0..=10.0).contains(&n) => n as u32,
-            _ => {
-                return Err(ValidationError::new(
-                    field,
-                    Rule::Type("a whole number from 1 to 10"),
-                ))
-            }
-        },
-    };
+    let timeout_ms = config
+        .opt_whole_number(
+            "timeoutMs",
+            1,
+            i32::MAX as u32,
+            "a whole number of milliseconds from 1 to 2147483647",
+        )?
+        .unwrap_or(DEFAULT_TIMEOUT_MS);
+    let max_attempts = config
+        .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
+        .unwrap_or(RetryPolicy::default().max_attempts);
     let policy = RetryPolicy {
         max_attempts,
         ..RetryPolicy::default()
@@ -137,10 +110,7 @@ fn read_config(value: JsValue) -> Result<Config, ValidationError> {
 }
 
 /// The first argument, read and checked, and the caller's abort signal.
-fn read_input(
-    value: JsValue,
-    client_id: &str,
-) -> Result<(ConfirmSignUp, Option<AbortSignal>), ValidationError> {
+fn read_input(value: JsValue, client_id: &str) -> Result<(ConfirmSignUp, Option<AbortSignal>), ValidationError> {
     let input = Obj::argument(value, "input")?;
     let analytics = input.opt_object("analyticsMetadata", "analyticsMetadata")?;
     let context = input.opt_object("userContextData", "userContextData")?;
@@ -176,11 +146,7 @@ fn read_input(
 }
 
 /// Asks the caller's provider for the SecretHash; it may return a string or a promise of one.
-async fn provided_hash(
-    provider: &Function,
-    username: &str,
-    client_id: &str,
-) -> Result<SecretHash, Error> {
+async fn provided_hash(provider: &Function, username: &str, client_id: &str) -> Result<SecretHash, Error> {
     let returned = provider
         .call2(&JsValue::NULL, &username.into(), &client_id.into())
         .map_err(|e| Error::SecretHashProvider(transport::describe(&e)))?;
@@ -191,40 +157,45 @@ async fn provided_hash(
         Err(value) => value,
     };
     if !value.is_string() {
-        return Err(ValidationError::new(
-            "secretHash",
-            Rule::Type("a string (what the provider returned)"),
-        )
-        .into());
+        return Err(ValidationError::new("secretHash", Rule::Type("a string (what the provider returned)")).into());
     }
-    let hash = read::string(&value, "secretHash".into())?;
-    Ok(SecretHash::given(hash)?)
+    Ok(SecretHash::given(read::string(&value, "secretHash".into())?)?)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct NextStep {
-    sign_up_step: &'static str,
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ConfirmSignUpResult {
-    is_sign_up_complete: bool,
-    next_step: NextStep,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    session: Option<String>,
-    /// A retry found the user confirmed after an attempt that may have reached Cognito.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    confirmed_by_earlier_attempt: bool,
+/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
+fn result_object(sent: Sent) -> JsValue {
+    let (session, recovered) = match sent {
+        Sent::Output(output) => (ConfirmSignUpOutput::from_json(&output).session, false),
+        Sent::Recovered => (None, true),
+    };
+    let result: JsValue = Object::new().into();
+    let next_step: JsValue = Object::new().into();
+    let step = if session.is_some() {
+        "COMPLETE_AUTO_SIGN_IN"
+    } else {
+        "DONE"
+    };
+    set(&next_step, "signUpStep", &JsValue::from_str(step));
+    set(&result, "isSignUpComplete", &JsValue::TRUE);
+    set(&result, "nextStep", &next_step);
+    if let Some(session) = session {
+        set(&result, "session", &JsValue::from_str(&session));
+    }
+    if recovered {
+        set(&result, "confirmedByEarlierAttempt", &JsValue::TRUE);
+    }
+    result
 }
 
 async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
     let config = read_config(config)?;
     let (mut op, signal) = read_input(input, &config.client_id)?;
     if op.user_context_data.is_none() {
-        op.user_context_data =
-            context_data::collect(&op.username, &config.user_pool_id, &op.client_id);
+        op.user_context_data = context_data::collect(&op.username, &config.user_pool_id, &op.client_id);
     }
     op.validate()?;
     if signal.as_ref().is_some_and(AbortSignal::aborted) {
@@ -246,50 +217,19 @@ async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
         }
     };
     let call = op.call(config.url, client_secret.as_ref());
-    let exchange = transport::Exchange {
+    let exchange = Exchange {
         signal: signal.as_ref(),
         timeout_ms: config.timeout_ms,
         policy: config.policy,
     };
-    let result = match exchange
-        .run(&call, confirm_sign_up::is_already_confirmed)
-        .await?
-    {
-        Sent::Output(output) => {
-            let output = ConfirmSignUpOutput::from_json(&output);
-            ConfirmSignUpResult {
-                is_sign_up_complete: true,
-                next_step: NextStep {
-                    sign_up_step: if output.session.is_some() {
-                        "COMPLETE_AUTO_SIGN_IN"
-                    } else {
-                        "DONE"
-                    },
-                },
-                session: output.session,
-                confirmed_by_earlier_attempt: false,
-            }
-        }
-        Sent::Recovered => ConfirmSignUpResult {
-            is_sign_up_complete: true,
-            next_step: NextStep {
-                sign_up_step: "DONE",
-            },
-            session: None,
-            confirmed_by_earlier_attempt: true,
-        },
-    };
-    Ok(serde_wasm_bindgen::to_value(&result).unwrap_or(JsValue::UNDEFINED))
+    let sent = exchange.run(&call, confirm_sign_up::is_already_confirmed).await?;
+    Ok(result_object(sent))
 }
 
 /// Confirms a sign-up with the code Cognito sent. See the TypeScript types for the arguments.
 #[wasm_bindgen(js_name = confirmSignUp, skip_typescript)]
 pub fn confirm_sign_up(input: JsValue, config: JsValue) -> Promise {
-    panic_guard::spawn(async move {
-        confirm(input, config)
-            .await
-            .map_err(|e| js_error::to_js(&e))
-    })
+    panic_guard::spawn(async move { confirm(input, config).await.map_err(|e| js_error::to_js(&e)) })
 }
 
 /// A call that panics after its first await: for the test of the panic guard only.
@@ -300,4 +240,17 @@ pub fn panic_probe() -> Promise {
         let _ = JsFuture::from(Promise::resolve(&JsValue::NULL)).await;
         panic!("the panic probe was called");
     })
+}
+
+#[cfg(feature = "standalone")]
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+#[cfg(feature = "standalone")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    panic_guard::on_panic();
+    core::arch::wasm32::unreachable()
 }

@@ -6,11 +6,14 @@
 //! [`ValidationError`] that names the member as the caller wrote it, such as
 //! `userContextData.encodedData`. Optional members may be `undefined` or `null`.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::text::concat;
 use crate::validate::{Rule, ValidationError};
 
 type Field = Cow<'static, str>;
@@ -42,7 +45,7 @@ impl Obj {
         if self.path.is_empty() {
             Cow::Borrowed(key)
         } else {
-            Cow::Owned(format!("{}.{key}", self.path))
+            Cow::Owned(concat(&[self.path, ".", key]))
         }
     }
 
@@ -53,14 +56,31 @@ impl Obj {
     }
 
     pub fn opt_string(&self, key: &'static str) -> Result<Option<String>, ValidationError> {
-        self.member(key)
-            .map(|(v, field)| string(&v, field))
-            .transpose()
+        self.member(key).map(|(v, field)| string(&v, field)).transpose()
     }
 
     pub fn string(&self, key: &'static str) -> Result<String, ValidationError> {
         self.opt_string(key)?
             .ok_or_else(|| ValidationError::new(self.field(key), Rule::Required))
+    }
+
+    /// A whole number from `min` to `max`; `expected` describes that for the error.
+    pub fn opt_whole_number(
+        &self,
+        key: &'static str,
+        min: u32,
+        max: u32,
+        expected: &'static str,
+    ) -> Result<Option<u32>, ValidationError> {
+        self.member(key)
+            .map(|(v, field)| {
+                // `as` saturates and maps NaN to 0, so only a whole number in range survives the round trip.
+                v.as_f64()
+                    .filter(|&n| f64::from(n as u32) == n && (min..=max).contains(&(n as u32)))
+                    .map(|n| n as u32)
+                    .ok_or(ValidationError::new(field, Rule::Type(expected)))
+            })
+            .transpose()
     }
 
     pub fn opt_bool(&self, key: &'static str) -> Result<Option<bool>, ValidationError> {
@@ -73,11 +93,7 @@ impl Obj {
     }
 
     /// A nested object member; `path` names it in errors.
-    pub fn opt_object(
-        &self,
-        key: &'static str,
-        path: &'static str,
-    ) -> Result<Option<Obj>, ValidationError> {
+    pub fn opt_object(&self, key: &'static str, path: &'static str) -> Result<Option<Obj>, ValidationError> {
         match self.member(key) {
             None => Ok(None),
             Some((value, _)) if is_plain_object(&value) => Ok(Some(Obj { value, path })),
@@ -86,10 +102,7 @@ impl Obj {
     }
 
     /// A member that maps strings to strings, in the object's own key order.
-    pub fn opt_string_map(
-        &self,
-        key: &'static str,
-    ) -> Result<Option<Vec<(String, String)>>, ValidationError> {
+    pub fn opt_string_map(&self, key: &'static str) -> Result<Option<Vec<(String, String)>>, ValidationError> {
         let Some((v, field)) = self.member(key) else {
             return Ok(None);
         };
@@ -103,8 +116,7 @@ impl Obj {
         for entry in Object::entries(v.unchecked_ref()).iter() {
             let pair: Array = entry.unchecked_into();
             let (k, value) = (pair.get(0), pair.get(1));
-            let entry_field =
-                || Cow::Owned(format!("{field}.{}", k.as_string().unwrap_or_default()));
+            let entry_field = || Cow::Owned(concat(&[&field, ".", &k.as_string().unwrap_or_default()]));
             let key = string(&k, entry_field())?;
             out.push((key, string(&value, entry_field())?));
         }

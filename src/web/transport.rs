@@ -1,23 +1,24 @@
-//! Sending a prepared request with the browser's `fetch` (through gloo-net).
+//! Sending a prepared request with the browser's `fetch`, retrying as the core decides.
 //!
 //! No cookies go out (`credentials: "omit"`): Cognito needs none, and a
 //! credentialed request would need stricter CORS answers. No `cache` mode is
 //! set: `no-store` would make the request non-simple and cost a CORS
 //! preflight on every call. One `AbortController` per attempt serves both the
 //! caller's `AbortSignal` and the timeout, and covers reading the body as
-//! well. Between attempts the core's [`Attempts`] decides; the wait between
-//! them ends at once when the caller aborts.
+//! well. The timer and the listener are the controller's own bound `abort`,
+//! so no Rust closure has to outlive a call. Between attempts the core's
+//! [`Attempts`] decides; the wait between them ends at once when the caller aborts.
+//!
+//! `fetch` is called directly rather than through gloo-net: gloo-net needs
+//! std, and std's runtime would cost more bytes than this whole module.
 
-use std::cell::Cell;
-use std::rc::Rc;
+use alloc::string::String;
 
-use gloo_net::http::Request;
-use js_sys::Promise;
-use wasm_bindgen::closure::Closure;
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestCredentials};
+use web_sys::{AbortController, AbortSignal};
 
 use crate::call::Call;
 use crate::error::{Error, ServiceError};
@@ -28,139 +29,133 @@ use crate::retry::{Attempts, Decision, RetryPolicy};
 
 #[wasm_bindgen]
 extern "C" {
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch(url: &str, init: &Object) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, ms: i32) -> JsValue;
+    fn set_timeout(handler: &Function, ms: i32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+
+    type Response;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Response) -> u16;
+    #[wasm_bindgen(method, getter)]
+    fn headers(this: &Response) -> Headers;
+    #[wasm_bindgen(method)]
+    fn text(this: &Response) -> Promise;
+
+    type Headers;
+    #[wasm_bindgen(method)]
+    fn get(this: &Headers, name: &str) -> Option<String>;
 }
 
-/// What came back, owned.
-pub struct Received {
-    pub status: u16,
-    pub error_type: Option<String>,
-    pub request_id: Option<String>,
-    pub body: String,
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-impl Received {
-    pub fn as_response(&self) -> HttpResponse<'_> {
-        HttpResponse {
-            status: self.status,
-            error_type_header: self.error_type.as_deref(),
-            request_id: self.request_id.as_deref(),
-            body: &self.body,
-        }
-    }
-}
-
-/// Aborts `controller` when the caller's signal fires or time runs out, until dropped.
-struct Deadline {
+/// An `AbortController` that aborts when the caller's signal does or when time runs out, until dropped.
+struct Deadline<'a> {
+    controller: AbortController,
+    abort: Function,
     timer: JsValue,
-    timed_out: Rc<Cell<bool>>,
-    caller: Option<(AbortSignal, Closure<dyn FnMut()>)>,
-    _on_timeout: Closure<dyn FnMut()>,
+    caller: Option<&'a AbortSignal>,
 }
 
-impl Deadline {
-    fn new(controller: &AbortController, caller: Option<&AbortSignal>, timeout_ms: u32) -> Self {
-        let timed_out = Rc::new(Cell::new(false));
-        let on_timeout = {
-            let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        };
-        let timer = set_timeout(
-            on_timeout.as_ref().unchecked_ref(),
-            timeout_ms.min(i32::MAX as u32) as i32,
-        );
-        let caller = caller.map(|signal| {
-            let controller = controller.clone();
-            let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
-            let _ =
-                signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-            (signal.clone(), on_abort)
-        });
-        Deadline {
-            timer,
-            timed_out,
-            caller,
-            _on_timeout: on_timeout,
+impl<'a> Deadline<'a> {
+    fn new(caller: Option<&'a AbortSignal>, ms: u32) -> Result<Self, Error> {
+        let controller = AbortController::new().map_err(|e| Error::Network(describe(&e)))?;
+        let abort: Function = Reflect::get(&controller, &JsValue::from_str("abort"))
+            .map_err(|e| Error::Network(describe(&e)))?
+            .unchecked_into::<Function>()
+            .bind0(&controller);
+        let timer = set_timeout(&abort, ms.min(i32::MAX as u32) as i32);
+        if let Some(signal) = caller {
+            let _ = signal.add_event_listener_with_callback("abort", &abort);
         }
+        Ok(Deadline {
+            controller,
+            abort,
+            timer,
+            caller,
+        })
+    }
+
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
     }
 
     fn caller_aborted(&self) -> bool {
-        self.caller.as_ref().is_some_and(|(s, _)| s.aborted())
+        self.caller.is_some_and(AbortSignal::aborted)
     }
 
-    fn error(&self, timeout_ms: u32, cause: String) -> Error {
-        if self.timed_out.get() {
-            Error::Timeout(timeout_ms)
-        } else if self.caller_aborted() {
+    /// What a rejected fetch means: the caller aborted, time ran out, or the network failed.
+    fn failure(&self, ms: u32, cause: &JsValue) -> Error {
+        if self.caller_aborted() {
             Error::Aborted
+        } else if self.signal().aborted() {
+            Error::Timeout(ms)
         } else {
-            Error::Network(cause)
+            Error::Network(describe(cause))
         }
     }
 }
 
-impl Drop for Deadline {
+impl Drop for Deadline<'_> {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
-        if let Some((signal, on_abort)) = &self.caller {
-            let _ = signal
-                .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        if let Some(signal) = self.caller {
+            let _ = signal.remove_event_listener_with_callback("abort", &self.abort);
         }
     }
 }
 
-/// Sends `request`; an answer of any status is `Ok`.
-pub async fn send(
-    request: &HttpRequest,
-    signal: Option<&AbortSignal>,
-    timeout_ms: u32,
-) -> Result<Received, Error> {
-    if signal.is_some_and(AbortSignal::aborted) {
+/// What came back, owned.
+struct Received {
+    status: u16,
+    error_type: Option<String>,
+    request_id: Option<String>,
+    body: String,
+}
+
+/// Sends `request` once; an answer of any status is `Ok`.
+async fn send(request: &HttpRequest, caller: Option<&AbortSignal>, ms: u32) -> Result<Received, Error> {
+    if caller.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
-    let controller = AbortController::new().map_err(|e| Error::Network(describe(&e)))?;
-    let deadline = Deadline::new(&controller, signal, timeout_ms);
-    let fail = |e: gloo_net::Error| deadline.error(timeout_ms, e.to_string());
-
-    let mut builder = Request::post(&request.url)
-        .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(&controller.signal()));
+    let deadline = Deadline::new(caller, ms)?;
+    let headers: JsValue = Object::new().into();
     for (name, value) in request.headers() {
-        builder = builder.header(name, value);
+        set(&headers, name, &JsValue::from_str(value));
     }
-    let response = builder
-        .body(request.body.as_str())
-        .map_err(fail)?
-        .send()
+    let init = Object::new();
+    set(&init, "method", &JsValue::from_str("POST"));
+    set(&init, "headers", &headers);
+    set(&init, "body", &JsValue::from_str(&request.body));
+    set(&init, "credentials", &JsValue::from_str("omit"));
+    set(&init, "signal", &deadline.signal());
+    let response: Response = JsFuture::from(fetch(&request.url, &init))
         .await
-        .map_err(fail)?;
+        .map_err(|e| deadline.failure(ms, &e))?
+        .unchecked_into();
+    let body = JsFuture::from(response.text())
+        .await
+        .map_err(|e| deadline.failure(ms, &e))?;
     let headers = response.headers();
-    let status = response.status();
-    let body = response.text().await.map_err(fail)?;
     Ok(Received {
-        status,
+        status: response.status(),
         error_type: headers.get("x-amzn-errortype"),
         request_id: headers.get("x-amzn-requestid"),
-        body,
+        body: body.as_string().unwrap_or_default(),
     })
 }
 
 /// Waits `ms`, or less if the caller aborts.
-async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
-    let controller = AbortController::new().map_err(|e| Error::Network(describe(&e)))?;
-    let deadline = Deadline::new(&controller, signal, ms);
-    let fired = Promise::new(&mut |resolve, _| {
-        let _ = controller
-            .signal()
-            .add_event_listener_with_callback("abort", &resolve);
+async fn sleep(ms: u32, caller: Option<&AbortSignal>) -> Result<(), Error> {
+    let deadline = Deadline::new(caller, ms)?;
+    let ended = Promise::new(&mut |resolve, _| {
+        let _ = deadline.signal().add_event_listener_with_callback("abort", &resolve);
     });
-    let _ = JsFuture::from(fired).await;
+    let _ = JsFuture::from(ended).await;
     if deadline.caller_aborted() {
         Err(Error::Aborted)
     } else {
@@ -176,7 +171,7 @@ pub enum Sent {
     Recovered,
 }
 
-/// Sends one call, with retries, as the core's retry policy decides.
+/// One call's sending: its abort signal, per-attempt timeout and retry policy.
 pub struct Exchange<'a> {
     pub signal: Option<&'a AbortSignal>,
     pub timeout_ms: u32,
@@ -184,18 +179,22 @@ pub struct Exchange<'a> {
 }
 
 impl Exchange<'_> {
-    pub async fn run(
-        &self,
-        call: &Call,
-        done_already: fn(&ServiceError) -> bool,
-    ) -> Result<Sent, Error> {
+    pub async fn run(&self, call: &Call, done_already: fn(&ServiceError) -> bool) -> Result<Sent, Error> {
         let mut attempts = Attempts::new(self.policy);
         loop {
             let error = match send(call.request(), self.signal, self.timeout_ms).await {
-                Ok(received) => match call.finish(&received.as_response()) {
-                    Ok(output) => return Ok(Sent::Output(output)),
-                    Err(e) => Error::Service(e),
-                },
+                Ok(r) => {
+                    let response = HttpResponse {
+                        status: r.status,
+                        error_type_header: r.error_type.as_deref(),
+                        request_id: r.request_id.as_deref(),
+                        body: &r.body,
+                    };
+                    match call.finish(&response) {
+                        Ok(output) => return Ok(Sent::Output(output)),
+                        Err(e) => Error::Service(e),
+                    }
+                }
                 Err(e) => e,
             };
             match attempts.after_failure(&error, js_sys::Math::random(), done_already) {
@@ -212,5 +211,5 @@ pub fn describe(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".to_owned())
+        .unwrap_or_else(|| String::from("unknown error"))
 }

@@ -84,16 +84,11 @@ pub async fn requests(username: &str) -> js_sys::Array {
 }
 
 pub async fn user_status(username: &str) -> Option<String> {
-    get_str(
-        &control_get(&format!("user?username={username}")).await,
-        "status",
-    )
+    get_str(&control_get(&format!("user?username={username}")).await, "status")
 }
 
 pub fn input(username: &str, code: &str) -> JsValue {
-    js(&format!(
-        r#"{{"username":"{username}","confirmationCode":"{code}"}}"#
-    ))
+    js(&format!(r#"{{"username":"{username}","confirmationCode":"{code}"}}"#))
 }
 
 pub fn config(client_id: &str) -> JsValue {
@@ -104,16 +99,11 @@ pub fn config(client_id: &str) -> JsValue {
 }
 
 pub async fn confirm_err(input: JsValue, config: JsValue) -> JsValue {
-    confirm_sign_up(input, config)
-        .await
-        .expect_err("the call should fail")
+    confirm_sign_up(input, config).await.expect_err("the call should fail")
 }
 
 pub fn name_of(err: &JsValue) -> String {
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "rejections are Error objects"
-    );
+    assert!(err.is_instance_of::<js_sys::Error>(), "rejections are Error objects");
     get_str(err, "name").unwrap()
 }
 
@@ -156,16 +146,8 @@ pub fn watch_page() {
 /// Neither an unhandled rejection nor a console error has happened since [`watch_page`].
 pub fn assert_page_clean() {
     let watch = get(&js_sys::global(), "__watch");
-    assert_eq!(
-        get(&watch, "unhandled").as_f64(),
-        Some(0.0),
-        "unhandled rejections"
-    );
-    assert_eq!(
-        get(&watch, "consoleErrors").as_f64(),
-        Some(0.0),
-        "console errors"
-    );
+    assert_eq!(get(&watch, "unhandled").as_f64(), Some(0.0), "unhandled rejections");
+    assert_eq!(get(&watch, "consoleErrors").as_f64(), Some(0.0), "console errors");
 }
 
 pub async fn stats() -> JsValue {

@@ -1,0 +1,104 @@
+//! Building text without `core::fmt`.
+//!
+//! The formatting machinery (`format!`, `write!`, `to_string` on numbers) adds
+//! kilobytes to the wasm module, and every page that uses the package
+//! downloads them. The messages and URLs this crate makes are a few pieces
+//! and a few whole numbers, so they are put together by hand. `Display` impls
+//! still exist for Rust callers; they write these same strings.
+
+use alloc::string::String;
+
+/// The pieces, one after another.
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// Where `needle` first starts in `haystack`. A plain scan: core's
+/// two-way searcher is faster on long texts and costs two kilobytes.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// `haystack` with every `needle` replaced by `with`; `needle` must not be empty.
+pub fn replace_all(haystack: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
+        // `find` returns the start of a match of a whole str, so both cuts are on char boundaries.
+        out.push_str(rest.get(..i).unwrap_or_default());
+        out.push_str(with);
+        rest = rest.get(i + needle.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// How many chars `s` has: its bytes that do not continue a UTF-8 sequence.
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// Appends `n` in decimal.
+pub fn push_uint(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concatenates() {
+        assert_eq!(concat(&["a", "", "bc", "é"]), "abcé");
+        assert_eq!(concat(&[]), "");
+    }
+
+    #[test]
+    fn finds_and_replaces() {
+        assert_eq!(find("abcabc", "ca"), Some(2));
+        assert_eq!(find("abc", "abcd"), None);
+        assert_eq!(find("abc", ""), Some(0));
+        assert_eq!(find("éé", "é"), Some(0));
+        assert_eq!(replace_all("a-b-c", "-", "+"), "a+b+c");
+        assert_eq!(replace_all("xx", "x", "xx"), "xxxx");
+        assert_eq!(replace_all("abc", "", "z"), "abc");
+        assert_eq!(replace_all("héllo héllo", "é", "e"), "hello hello");
+    }
+
+    #[test]
+    fn counts_chars() {
+        for s in ["", "abc", "é", "😀x", "José😀"] {
+            assert_eq!(char_count(s), s.chars().count(), "{s}");
+        }
+    }
+
+    #[test]
+    fn writes_whole_numbers() {
+        for n in [0, 7, 10, 99, 1024, 65535, u64::MAX] {
+            let mut s = String::from("x");
+            push_uint(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+    }
+}
