@@ -1,0 +1,12 @@
+# Shortcuts; each target is one of the scripts.
+.PHONY: demo test bench size twiggy
+demo:
+	bash scripts/demo.sh
+test:
+	bash scripts/test.sh
+bench:
+	bash scripts/setup.sh && bash scripts/build.sh && node tests/bench/bench.mjs
+size:
+	bash scripts/build.sh && bash scripts/size.sh
+twiggy:
+	bash scripts/twiggy.sh
