@@ -3,112 +3,56 @@
 
 use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::vec::Vec;
 
-use crate::call::Call;
 use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{ObjectWriter, Value};
-use crate::secret_hash::{ClientSecret, SecretHash};
-use crate::text::{concat, find};
-use crate::validate::{self, Rule, ValidationError, STRING_MAX};
-
-/// The operation's name, for `X-Amz-Target`.
-pub const OPERATION: &str = "ConfirmSignUp";
-
-/// `UserContextData`: what Cognito's threat protection reads about the device.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct UserContextData {
-    pub ip_address: Option<String>,
-    pub encoded_data: Option<String>,
-}
-
-impl UserContextData {
-    fn write(&self) -> ObjectWriter {
-        let mut w = ObjectWriter::new();
-        w.opt_string("IpAddress", self.ip_address.as_deref())
-            .opt_string("EncodedData", self.encoded_data.as_deref());
-        w
-    }
-}
+use crate::text::find;
+use crate::user_call::{Operation, UserCall};
+use crate::validate::{self, ValidationError};
 
 /// Every member of `ConfirmSignUpRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfirmSignUp {
-    pub client_id: String,
-    pub username: String,
+    pub user: UserCall,
     pub confirmation_code: String,
-    pub secret_hash: Option<SecretHash>,
     pub force_alias_creation: Option<bool>,
-    pub analytics_endpoint_id: Option<String>,
-    pub user_context_data: Option<UserContextData>,
-    /// In the caller's order; keys are unique.
-    pub client_metadata: Vec<(String, String)>,
     pub session: Option<String>,
 }
 
-impl ConfirmSignUp {
-    /// Checks every member against the model. The SecretHash was checked when it was made.
-    pub fn validate(&self) -> Result<(), ValidationError> {
-        validate::username(&self.username)?;
+impl Operation for ConfirmSignUp {
+    const NAME: &'static str = "ConfirmSignUp";
+
+    fn user(&self) -> &UserCall {
+        &self.user
+    }
+
+    fn user_mut(&mut self) -> &mut UserCall {
+        &mut self.user
+    }
+
+    fn validate(&self) -> Result<(), ValidationError> {
         validate::confirmation_code(&self.confirmation_code)?;
-        validate::client_id(&self.client_id)?;
+        self.user.validate()?;
         if let Some(session) = &self.session {
             validate::session(session)?;
-        }
-        if let Some(id) = &self.analytics_endpoint_id {
-            validate::length("analyticsMetadata.analyticsEndpointId", id, 0, STRING_MAX)?;
-        }
-        if let Some(ucd) = &self.user_context_data {
-            if let Some(ip) = &ucd.ip_address {
-                validate::length("userContextData.ipAddress", ip, 0, STRING_MAX)?;
-            }
-            if let Some(data) = &ucd.encoded_data {
-                validate::length("userContextData.encodedData", data, 0, STRING_MAX)?;
-            }
-        }
-        for (key, value) in &self.client_metadata {
-            let field = || concat(&["clientMetadata.", key]);
-            validate::length_rule(key, 0, STRING_MAX)
-                .and_then(|()| validate::length_rule(value, 0, STRING_MAX))
-                .map_err(|rule: Rule| ValidationError::new(field(), rule))?;
         }
         Ok(())
     }
 
-    /// The JSON body, members the caller left unset left out.
-    pub fn body(&self) -> String {
+    fn body(&self) -> String {
         let mut w = ObjectWriter::new();
-        w.string("ClientId", &self.client_id)
-            .opt_string("SecretHash", self.secret_hash.as_ref().map(SecretHash::expose))
-            .string("Username", &self.username)
+        w.string("ClientId", &self.user.client_id)
+            .opt_string("SecretHash", self.user.secret_hash())
+            .string("Username", &self.user.username)
             .string("ConfirmationCode", &self.confirmation_code)
             .opt_bool("ForceAliasCreation", self.force_alias_creation);
-        let mut analytics = ObjectWriter::new();
-        analytics.opt_string("AnalyticsEndpointId", self.analytics_endpoint_id.as_deref());
-        w.opt_object("AnalyticsMetadata", analytics);
-        if let Some(ucd) = &self.user_context_data {
-            w.opt_object("UserContextData", ucd.write());
-        }
-        let mut metadata = ObjectWriter::new();
-        for (key, value) in &self.client_metadata {
-            metadata.string(key, value);
-        }
-        w.opt_object("ClientMetadata", metadata);
+        self.user.write_metadata(&mut w);
         w.opt_string("Session", self.session.as_deref());
         w.finish()
     }
 
-    /// The call to send to `url`. `client_secret`, when the hash was computed
-    /// from one, is redacted from errors along with the hash.
-    pub fn call(&self, url: String, client_secret: Option<&ClientSecret>) -> Call {
-        let mut call = Call::new(url, OPERATION, self.body());
-        if let Some(hash) = &self.secret_hash {
-            call = call.redacting(hash.expose());
-        }
-        if let Some(secret) = client_secret {
-            call = call.redacting(secret.expose());
-        }
-        call
+    fn done_already(e: &ServiceError) -> bool {
+        is_already_confirmed(e)
     }
 }
 
@@ -138,12 +82,17 @@ impl ConfirmSignUpOutput {
 mod tests {
     use super::*;
     use crate::json;
-    use crate::secret_hash::ClientSecret;
+    use crate::secret_hash::{ClientSecret, SecretHash};
+    use crate::user_call::UserContextData;
+    use crate::validate::STRING_MAX;
 
     fn minimal() -> ConfirmSignUp {
         ConfirmSignUp {
-            client_id: "client1".into(),
-            username: "alice".into(),
+            user: UserCall {
+                client_id: "client1".into(),
+                username: "alice".into(),
+                ..Default::default()
+            },
             confirmation_code: "123456".into(),
             ..Default::default()
         }
@@ -160,14 +109,14 @@ mod tests {
     #[test]
     fn full_body_reaches_every_member() {
         let mut op = minimal();
-        op.secret_hash = Some(SecretHash::compute(&ClientSecret::new("s".into()), "alice", "client1"));
+        op.user.secret_hash = Some(SecretHash::compute(&ClientSecret::new("s".into()), "alice", "client1"));
         op.force_alias_creation = Some(true);
-        op.analytics_endpoint_id = Some("pinpoint-1".into());
-        op.user_context_data = Some(UserContextData {
+        op.user.analytics_endpoint_id = Some("pinpoint-1".into());
+        op.user.user_context_data = Some(UserContextData {
             ip_address: Some("192.0.2.1".into()),
             encoded_data: Some("enc".into()),
         });
-        op.client_metadata = vec![("source".into(), "web".into()), ("q\"".into(), "v".into())];
+        op.user.client_metadata = vec![("source".into(), "web".into()), ("q\"".into(), "v".into())];
         op.session = Some("s".repeat(20));
         let body = json::parse(&op.body()).unwrap();
         let keys: Vec<&str> = match &body {
@@ -201,7 +150,7 @@ mod tests {
     #[test]
     fn empty_user_context_data_and_metadata_are_left_out() {
         let mut op = minimal();
-        op.user_context_data = Some(UserContextData::default());
+        op.user.user_context_data = Some(UserContextData::default());
         op.force_alias_creation = Some(false);
         assert_eq!(
             op.body(),
@@ -216,7 +165,7 @@ mod tests {
         op.session = Some("short".into());
         assert_eq!(op.validate().unwrap_err().field, "session");
         let mut op = minimal();
-        op.client_metadata = vec![("k".into(), "v".repeat(STRING_MAX + 1))];
+        op.user.client_metadata = vec![("k".into(), "v".repeat(STRING_MAX + 1))];
         let err = op.validate().unwrap_err();
         assert_eq!(err.field, "clientMetadata.k");
         assert_eq!(err.rule.code(), "length");
@@ -229,8 +178,8 @@ mod tests {
     fn call_targets_the_operation_and_redacts_both_secrets() {
         let secret = ClientSecret::new("the-client-secret".into());
         let mut op = minimal();
-        op.secret_hash = Some(SecretHash::compute(&secret, "alice", "client1"));
-        let hash = op.secret_hash.as_ref().unwrap().expose().to_owned();
+        op.user.secret_hash = Some(SecretHash::compute(&secret, "alice", "client1"));
+        let hash = op.user.secret_hash().unwrap().to_owned();
         let call = op.call("https://x/".into(), Some(&secret));
         assert_eq!(call.request().target, "AWSCognitoIdentityProviderService.ConfirmSignUp");
         assert_eq!(call.request().body, op.body());
@@ -263,6 +212,10 @@ mod tests {
         )));
         assert!(!is_already_confirmed(&e(
             ServiceErrorName::ExpiredCode,
+            "Current status is CONFIRMED"
+        )));
+        assert!(ConfirmSignUp::done_already(&e(
+            ServiceErrorName::NotAuthorized,
             "Current status is CONFIRMED"
         )));
     }

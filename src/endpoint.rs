@@ -10,7 +10,7 @@
 
 use alloc::string::String;
 
-use crate::text::concat;
+use crate::text::{concat, parse_u32};
 use crate::validate::{Rule, ValidationError};
 
 /// How to reach Cognito.
@@ -129,14 +129,7 @@ fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
 
 /// A decimal number from `min` to `max`, digits only.
 fn number(s: &str, min: u32, max: u32) -> Option<u32> {
-    if s.is_empty() || s.len() > 5 {
-        return None;
-    }
-    let mut n = 0u32;
-    for b in s.bytes() {
-        n = n * 10 + u32::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
-    }
-    (min..=max).contains(&n).then_some(n)
+    parse_u32(s).filter(|n| (min..=max).contains(n))
 }
 
 /// `[v6]:port`, `[v6]`, `host:port` or `host`.

@@ -14,7 +14,8 @@ use crate::validate::ValidationError;
 
 macro_rules! service_error_names {
     ($($variant:ident = $text:literal,)*) => {
-        /// The error names of Cognito's ConfirmSignUp model, plus `Unknown`.
+        /// The error names of the models of ConfirmSignUp, ResendConfirmationCode
+        /// and InitiateAuth, plus `Unknown`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum ServiceErrorName {
             $($variant,)*
@@ -62,6 +63,14 @@ service_error_names! {
     OperationNotEnabled = "OperationNotEnabledException",
     InternalError = "InternalErrorException",
     Forbidden = "ForbiddenException",
+    // ResendConfirmationCode and InitiateAuth add these.
+    CodeDeliveryFailure = "CodeDeliveryFailureException",
+    InvalidEmailRoleAccessPolicy = "InvalidEmailRoleAccessPolicyException",
+    InvalidSmsRoleAccessPolicy = "InvalidSmsRoleAccessPolicyException",
+    InvalidSmsRoleTrustRelationship = "InvalidSmsRoleTrustRelationshipException",
+    InvalidUserPoolConfiguration = "InvalidUserPoolConfigurationException",
+    PasswordResetRequired = "PasswordResetRequiredException",
+    UserNotConfirmed = "UserNotConfirmedException",
 }
 
 /// Cognito (or something in front of it) answered with an error.
@@ -153,8 +162,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sixteen_modeled_names_round_trip() {
-        assert_eq!(ServiceErrorName::MODELED.len(), 16);
+    fn modeled_names_round_trip() {
+        assert_eq!(ServiceErrorName::MODELED.len(), 23);
         for &name in ServiceErrorName::MODELED {
             assert_eq!(ServiceErrorName::from_type(name.as_str()), name);
         }

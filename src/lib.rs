@@ -15,12 +15,15 @@ pub mod call;
 pub mod confirm_sign_up;
 pub mod endpoint;
 pub mod error;
+pub mod initiate_auth;
 pub mod json;
 pub mod request;
+pub mod resend_confirmation_code;
 pub mod response;
 pub mod retry;
 pub mod secret_hash;
 pub mod text;
+pub mod user_call;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -46,6 +46,16 @@ pub fn char_count(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
+/// A decimal whole number of at most nine digits, digits only.
+pub fn parse_u32(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| {
+        Some(n * 10 + u32::from(b.checked_sub(b'0').filter(|d| *d <= 9)?))
+    })
+}
+
 /// Appends `n` in decimal.
 pub fn push_uint(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
@@ -84,6 +94,16 @@ mod tests {
         assert_eq!(replace_all("xx", "x", "xx"), "xxxx");
         assert_eq!(replace_all("abc", "", "z"), "abc");
         assert_eq!(replace_all("héllo héllo", "é", "e"), "hello hello");
+    }
+
+    #[test]
+    fn parses_small_whole_numbers() {
+        assert_eq!(parse_u32("0"), Some(0));
+        assert_eq!(parse_u32("3600"), Some(3600));
+        assert_eq!(parse_u32("999999999"), Some(999_999_999));
+        for bad in ["", "-1", "1.5", "1e3", " 1", "1234567890", "x"] {
+            assert_eq!(parse_u32(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // The demo page: sign up (a few lines of fetch), then confirm with the package.
 
-import init, { confirmSignUp } from "/pkg/cognito_confirm.js";
+import init, { autoSignIn, confirmSignUp, resendSignUpCode } from "/pkg/cognito_confirm.js";
 
 const $ = (id) => document.getElementById(id);
 const ready = init();
@@ -42,6 +42,12 @@ function sentenceFor(err) {
       return "The server took too long to answer. Try again in a moment.";
     case "SecretHashError":
       return "We couldn't prepare your request. Try again in a moment.";
+    case "CodeDeliveryFailureException":
+      return "We couldn't send a code to your address. Check it, or try again later.";
+    case "InvalidParameterException":
+      return /already confirmed/i.test(err.message)
+        ? "This account is already confirmed. You can sign in."
+        : "Something in the request was not accepted. Check your entry and try again.";
     case "ValidationError":
       return err.field === "confirmationCode"
         ? "Enter the code exactly as you received it, without spaces."
@@ -64,6 +70,58 @@ function showError(el, message) {
   if (message) el.focus();
 }
 
+/** Where the package is configured: the page's backend keeps the client secret. */
+async function cognitoConfig() {
+  const { userPoolId, clientId, endpoint } = await config;
+  return { userPoolId, clientId, endpoint, secretHash: secretHashFromBackend };
+}
+
+/** After confirming: sign in with the session Cognito returned, where the pool gives one. */
+async function signInAfterConfirming(username, result) {
+  const text = $("sign-in-text");
+  if (!result.session) {
+    text.textContent =
+      "Sign in with your password. (Cognito returns a sign-in session only to pools that allow sign-in right after sign-up; the local emulator never does.)";
+    return;
+  }
+  text.textContent = "Signing you in…";
+  try {
+    const signedIn = await autoSignIn({ username, session: result.session }, await cognitoConfig());
+    text.textContent = signedIn.isSignedIn
+      ? "You are signed in."
+      : `One more step to sign in: ${signedIn.nextStep.challengeName}.`;
+  } catch (err) {
+    text.textContent = `Sign in with your password (${sentenceFor(err)})`;
+  }
+}
+
+$("resend-button").addEventListener("click", async () => {
+  const username = $("cf-username").value.trim();
+  const notice = $("resend-notice");
+  showError($("confirm-error"), "");
+  notice.textContent = "";
+  if (!username) {
+    showError($("confirm-error"), "Enter your username first.");
+    return;
+  }
+  $("resend-button").disabled = true;
+  try {
+    await ready;
+    const sent = await resendSignUpCode({ username }, await cognitoConfig());
+    notice.textContent = `We sent a new code${sent.destination ? ` to ${sent.destination}` : ""}. Codes sent before no longer work.`;
+  } catch (err) {
+    if (err.name === "UnknownError" && err.errorType === "Unsupported") {
+      // cognito-local answers ResendConfirmationCode with "CognitoLocal#Unsupported".
+      notice.textContent =
+        "The local emulator cannot send new codes. Against Amazon Cognito this button sends one; here, your first code still works.";
+    } else {
+      showError($("confirm-error"), sentenceFor(err));
+    }
+  } finally {
+    $("resend-button").disabled = false;
+  }
+});
+
 $("confirm-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.currentTarget;
@@ -74,16 +132,16 @@ $("confirm-form").addEventListener("submit", async (event) => {
   setBusy(form, true, $("confirm-status"), "Confirming your account…");
   try {
     await ready;
-    const { userPoolId, clientId, endpoint } = await config;
-    await confirmSignUp(
+    const result = await confirmSignUp(
       { username, confirmationCode, clientMetadata: { source: "demo" } },
-      { userPoolId, clientId, endpoint, secretHash: secretHashFromBackend },
+      await cognitoConfig(),
     );
     $("signup-step").hidden = true;
     $("confirm-step").hidden = true;
-    $("done-text").textContent = `${username}, you can now sign in.`;
+    $("done-text").textContent = `Welcome, ${username}.`;
     $("done-step").hidden = false;
     $("done-title").focus();
+    await signInAfterConfirming(username, result);
   } catch (err) {
     setBusy(form, false, $("confirm-status"));
     showError($("confirm-error"), sentenceFor(err));

@@ -10,7 +10,7 @@
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::confirm_sign_up::UserContextData;
+use crate::user_call::UserContextData;
 
 pub fn collect(username: &str, user_pool_id: &str, client_id: &str) -> Option<UserContextData> {
     let global = js_sys::global();

@@ -1,4 +1,5 @@
-//! The browser edge: the `confirmSignUp` export and its TypeScript types.
+//! The browser edge: the exports (`confirmSignUp`, `resendSignUpCode`,
+//! `autoSignIn`) and their TypeScript types.
 //!
 //! Everything here moves values between JavaScript and the core, or does I/O
 //! (fetch, timers, the page's threat-protection script, the caller's
@@ -12,6 +13,7 @@ mod transport;
 
 use alloc::borrow::ToOwned;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -19,11 +21,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::confirm_sign_up::{self, ConfirmSignUp, ConfirmSignUpOutput, UserContextData};
+use crate::confirm_sign_up::{ConfirmSignUp, ConfirmSignUpOutput};
 use crate::endpoint::{self, EndpointConfig};
 use crate::error::Error;
+use crate::initiate_auth::{SignInAfterSignUp, SignInOutcome};
+use crate::json::Value;
+use crate::resend_confirmation_code::{CodeDeliveryDetails, ResendConfirmationCode};
 use crate::retry::RetryPolicy;
 use crate::secret_hash::{ClientSecret, SecretHash};
+use crate::user_call::{Operation, UserCall, UserContextData};
 use crate::validate::{self, Rule, ValidationError};
 use read::Obj;
 use transport::{Exchange, Sent};
@@ -109,17 +115,15 @@ fn read_config(value: JsValue) -> Result<Config, ValidationError> {
     })
 }
 
-/// The first argument, read and checked, and the caller's abort signal.
-fn read_input(value: JsValue, client_id: &str) -> Result<(ConfirmSignUp, Option<AbortSignal>), ValidationError> {
-    let input = Obj::argument(value, "input")?;
+/// The members every call's first argument shares, and the caller's abort signal.
+fn read_user(input: &Obj, client_id: &str) -> Result<(UserCall, Option<AbortSignal>), ValidationError> {
+    let username = input.string("username")?;
     let analytics = input.opt_object("analyticsMetadata", "analyticsMetadata")?;
     let context = input.opt_object("userContextData", "userContextData")?;
-    let op = ConfirmSignUp {
+    let user = UserCall {
         client_id: client_id.to_owned(),
-        username: input.string("username")?,
-        confirmation_code: input.string("confirmationCode")?,
+        username,
         secret_hash: None,
-        force_alias_creation: input.opt_bool("forceAliasCreation")?,
         analytics_endpoint_id: analytics
             .map(|a| a.opt_string("analyticsEndpointId"))
             .transpose()?
@@ -133,7 +137,6 @@ fn read_input(value: JsValue, client_id: &str) -> Result<(ConfirmSignUp, Option<
             })
             .transpose()?,
         client_metadata: input.opt_string_map("clientMetadata")?.unwrap_or_default(),
-        session: input.opt_string("session")?,
     };
     let signal = match input.member("signal") {
         None => None,
@@ -142,7 +145,7 @@ fn read_input(value: JsValue, client_id: &str) -> Result<(ConfirmSignUp, Option<
                 .map_err(|_| ValidationError::new(field, Rule::Type("an AbortSignal")))?,
         ),
     };
-    Ok((op, signal))
+    Ok((user, signal))
 }
 
 /// Asks the caller's provider for the SecretHash; it may return a string or a promise of one.
@@ -166,53 +169,39 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
-fn result_object(sent: Sent) -> JsValue {
-    let (session, recovered) = match sent {
-        Sent::Output(output) => (ConfirmSignUpOutput::from_json(&output).session, false),
-        Sent::Recovered => (None, true),
-    };
-    let result: JsValue = Object::new().into();
-    let next_step: JsValue = Object::new().into();
-    let step = if session.is_some() {
-        "COMPLETE_AUTO_SIGN_IN"
-    } else {
-        "DONE"
-    };
-    set(&next_step, "signUpStep", &JsValue::from_str(step));
-    set(&result, "isSignUpComplete", &JsValue::TRUE);
-    set(&result, "nextStep", &next_step);
-    if let Some(session) = session {
-        set(&result, "session", &JsValue::from_str(&session));
-    }
-    if recovered {
-        set(&result, "confirmedByEarlierAttempt", &JsValue::TRUE);
-    }
-    result
+fn object() -> JsValue {
+    Object::new().into()
 }
 
-async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
-    let config = read_config(config)?;
-    let (mut op, signal) = read_input(input, &config.client_id)?;
-    if op.user_context_data.is_none() {
-        op.user_context_data = context_data::collect(&op.username, &config.user_pool_id, &op.client_id);
+fn set_opt(target: &JsValue, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        set(target, key, &JsValue::from_str(value));
+    }
+}
+
+/// Checks and sends one operation: the flow every export shares.
+async fn run<O: Operation>(mut op: O, config: Config, signal: Option<AbortSignal>) -> Result<Sent, Error> {
+    let user = op.user_mut();
+    if user.user_context_data.is_none() {
+        user.user_context_data = context_data::collect(&user.username, &config.user_pool_id, &user.client_id);
     }
     op.validate()?;
     if signal.as_ref().is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
+    let user = op.user_mut();
     let client_secret = match config.secret {
         SecretSource::None => None,
         SecretSource::Compute(secret) => {
-            op.secret_hash = Some(SecretHash::compute(&secret, &op.username, &op.client_id));
+            user.secret_hash = Some(SecretHash::compute(&secret, &user.username, &user.client_id));
             Some(secret)
         }
         SecretSource::Given(hash) => {
-            op.secret_hash = Some(hash);
+            user.secret_hash = Some(hash);
             None
         }
         SecretSource::Provider(provider) => {
-            op.secret_hash = Some(provided_hash(&provider, &op.username, &op.client_id).await?);
+            user.secret_hash = Some(provided_hash(&provider, &user.username, &user.client_id).await?);
             None
         }
     };
@@ -222,14 +211,135 @@ async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
         timeout_ms: config.timeout_ms,
         policy: config.policy,
     };
-    let sent = exchange.run(&call, confirm_sign_up::is_already_confirmed).await?;
-    Ok(result_object(sent))
+    exchange.run(&call, O::done_already).await
+}
+
+/// Reads both arguments; `read_own` reads the operation's own members from the first.
+fn prepare<O>(
+    input: JsValue,
+    config: JsValue,
+    read_own: impl FnOnce(&Obj, UserCall) -> Result<O, ValidationError>,
+) -> Result<(O, Config, Option<AbortSignal>), ValidationError> {
+    let config = read_config(config)?;
+    let input = Obj::argument(input, "input")?;
+    let (user, signal) = read_user(&input, &config.client_id)?;
+    Ok((read_own(&input, user)?, config, signal))
+}
+
+/// Runs `work` so that a panic rejects its promise, and turns its error into a JavaScript `Error`.
+fn export(work: impl core::future::Future<Output = Result<JsValue, Error>> + 'static) -> Promise {
+    panic_guard::spawn(async move { work.await.map_err(|e| js_error::to_js(&e)) })
+}
+
+async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
+    let (op, config, signal) = prepare(input, config, |input, user| {
+        Ok(ConfirmSignUp {
+            user,
+            confirmation_code: input.string("confirmationCode")?,
+            force_alias_creation: input.opt_bool("forceAliasCreation")?,
+            session: input.opt_string("session")?,
+        })
+    })?;
+    let (session, recovered) = match run(op, config, signal).await? {
+        Sent::Output(output) => (ConfirmSignUpOutput::from_json(&output).session, false),
+        Sent::Recovered => (None, true),
+    };
+    let result = object();
+    let next_step = object();
+    set(
+        &next_step,
+        "signUpStep",
+        &JsValue::from_str(if session.is_some() {
+            "COMPLETE_AUTO_SIGN_IN"
+        } else {
+            "DONE"
+        }),
+    );
+    set(&result, "isSignUpComplete", &JsValue::TRUE);
+    set(&result, "nextStep", &next_step);
+    set_opt(&result, "session", session.as_deref());
+    if recovered {
+        set(&result, "confirmedByEarlierAttempt", &JsValue::TRUE);
+    }
+    Ok(result)
+}
+
+async fn resend(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
+    let (op, config, signal) = prepare(input, config, |_, user| Ok(ResendConfirmationCode { user }))?;
+    let details = match run(op, config, signal).await? {
+        Sent::Output(output) => CodeDeliveryDetails::from_json(&output),
+        Sent::Recovered => CodeDeliveryDetails::default(),
+    };
+    let result = object();
+    set_opt(&result, "destination", details.destination.as_deref());
+    set_opt(&result, "deliveryMedium", details.delivery_medium.as_deref());
+    set_opt(&result, "attributeName", details.attribute_name.as_deref());
+    Ok(result)
+}
+
+async fn sign_in(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
+    let (op, config, signal) = prepare(input, config, |input, user| {
+        Ok(SignInAfterSignUp {
+            user,
+            session: input.opt_string("session")?.unwrap_or_default(),
+        })
+    })?;
+    let output = match run(op, config, signal).await? {
+        Sent::Output(output) => output,
+        Sent::Recovered => Value::Object(Vec::new()),
+    };
+    let result = object();
+    let next_step = object();
+    match SignInOutcome::from_json(&output)? {
+        SignInOutcome::SignedIn(t) => {
+            let tokens = object();
+            set(&tokens, "accessToken", &JsValue::from_str(&t.access_token));
+            set_opt(&tokens, "idToken", t.id_token.as_deref());
+            set_opt(&tokens, "refreshToken", t.refresh_token.as_deref());
+            set_opt(&tokens, "tokenType", t.token_type.as_deref());
+            if let Some(seconds) = t.expires_in {
+                set(&tokens, "expiresIn", &JsValue::from(seconds));
+            }
+            set(&result, "isSignedIn", &JsValue::TRUE);
+            set(&result, "tokens", &tokens);
+            set(&next_step, "signInStep", &JsValue::from_str("DONE"));
+        }
+        SignInOutcome::Challenge {
+            name,
+            session,
+            parameters,
+        } => {
+            let challenge_parameters = object();
+            for (k, v) in &parameters {
+                set(&challenge_parameters, k, &JsValue::from_str(v));
+            }
+            set(&result, "isSignedIn", &JsValue::FALSE);
+            set(&next_step, "signInStep", &JsValue::from_str("CHALLENGE"));
+            set(&next_step, "challengeName", &JsValue::from_str(&name));
+            set_opt(&next_step, "session", session.as_deref());
+            set(&next_step, "challengeParameters", &challenge_parameters);
+        }
+    }
+    set(&result, "nextStep", &next_step);
+    Ok(result)
 }
 
 /// Confirms a sign-up with the code Cognito sent. See the TypeScript types for the arguments.
 #[wasm_bindgen(js_name = confirmSignUp, skip_typescript)]
 pub fn confirm_sign_up(input: JsValue, config: JsValue) -> Promise {
-    panic_guard::spawn(async move { confirm(input, config).await.map_err(|e| js_error::to_js(&e)) })
+    export(confirm(input, config))
+}
+
+/// Sends the user a new confirmation code (`ResendConfirmationCode`).
+#[wasm_bindgen(js_name = resendSignUpCode, skip_typescript)]
+pub fn resend_sign_up_code(input: JsValue, config: JsValue) -> Promise {
+    export(resend(input, config))
+}
+
+/// Signs the user in with the session a confirmation returned (`InitiateAuth`, `USER_AUTH`).
+#[wasm_bindgen(js_name = autoSignIn, skip_typescript)]
+pub fn auto_sign_in(input: JsValue, config: JsValue) -> Promise {
+    export(sign_in(input, config))
 }
 
 /// A call that panics after its first await: for the test of the panic guard only.
@@ -241,7 +351,6 @@ pub fn panic_probe() -> Promise {
         panic!("the panic probe was called");
     })
 }
-
 #[cfg(feature = "standalone")]
 #[global_allocator]
 // SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread.

@@ -1,22 +1,35 @@
 
-/** The first argument of {@link confirmSignUp}: what the user typed, and per-call options. */
-export interface ConfirmSignUpInput {
+/** What the first argument of every call has: the user, and per-call options. */
+export interface UserInput {
   /** The username the user signed up with (their email or phone number when the pool uses those as usernames). Sent exactly as given. */
   username: string;
-  /** The code Cognito sent by email or SMS. */
-  confirmationCode: string;
-  /** Move an email or phone alias from another user to this one (`ForceAliasCreation`). */
-  forceAliasCreation?: boolean;
   /** Passed to your pool's Lambda triggers (`ClientMetadata`). */
   clientMetadata?: Record<string, string>;
   /** Amazon Pinpoint analytics (`AnalyticsMetadata`). */
   analyticsMetadata?: { analyticsEndpointId?: string };
   /** Threat-protection data (`UserContextData`). When left out, it is collected from Cognito's threat-protection script if the page loaded it. */
   userContextData?: { encodedData?: string; ipAddress?: string };
-  /** The `Session` from the SignUp response, which lets Cognito return a sign-in session. */
-  session?: string;
   /** Aborts the call: it then rejects with an `AbortError`. */
   signal?: AbortSignal;
+}
+
+/** The first argument of {@link confirmSignUp}. */
+export interface ConfirmSignUpInput extends UserInput {
+  /** The code Cognito sent by email or SMS. */
+  confirmationCode: string;
+  /** Move an email or phone alias from another user to this one (`ForceAliasCreation`). */
+  forceAliasCreation?: boolean;
+  /** The `Session` from the SignUp response, which lets Cognito return a sign-in session. */
+  session?: string;
+}
+
+/** The first argument of {@link resendSignUpCode}. */
+export type ResendSignUpCodeInput = UserInput;
+
+/** The first argument of {@link autoSignIn}. */
+export interface AutoSignInInput extends UserInput {
+  /** The `session` of a {@link ConfirmSignUpResult}: it signs the user in once, within minutes of confirming. */
+  session: string;
 }
 
 /** Computes the SecretHash for a user, typically by asking your backend, which holds the client secret. */
@@ -67,7 +80,38 @@ export interface ConfirmSignUpResult {
   confirmedByEarlierAttempt?: true;
 }
 
-/** The error names of Cognito's ConfirmSignUp operation. */
+/** Where a new confirmation code went (Cognito masks the destination). */
+export interface CodeDeliveryDetails {
+  destination?: string;
+  deliveryMedium?: "EMAIL" | "SMS" | (string & {});
+  attributeName?: string;
+}
+
+/** The tokens of a signed-in user. Keep them out of logs and URLs. */
+export interface AuthTokens {
+  accessToken: string;
+  idToken?: string;
+  refreshToken?: string;
+  /** Seconds until the access token expires. */
+  expiresIn?: number;
+  tokenType?: string;
+}
+
+/** What {@link autoSignIn} resolves to: tokens, or the challenge Cognito asks for next. */
+export type AutoSignInResult =
+  | { isSignedIn: true; tokens: AuthTokens; nextStep: { signInStep: "DONE" } }
+  | {
+      isSignedIn: false;
+      nextStep: {
+        signInStep: "CHALLENGE";
+        /** Such as `EMAIL_OTP`, `SMS_OTP`, `SOFTWARE_TOKEN_MFA`, `SELECT_CHALLENGE`: answer it with `RespondToAuthChallenge`. */
+        challengeName: string;
+        session?: string;
+        challengeParameters: Record<string, string>;
+      };
+    };
+
+/** The error names of Cognito's ConfirmSignUp, ResendConfirmationCode and InitiateAuth operations. */
 export type CognitoErrorName =
   | "ResourceNotFoundException"
   | "InvalidParameterException"
@@ -84,7 +128,14 @@ export type CognitoErrorName =
   | "UserNotFoundException"
   | "OperationNotEnabledException"
   | "InternalErrorException"
-  | "ForbiddenException";
+  | "ForbiddenException"
+  | "CodeDeliveryFailureException"
+  | "InvalidEmailRoleAccessPolicyException"
+  | "InvalidSmsRoleAccessPolicyException"
+  | "InvalidSmsRoleTrustRelationshipException"
+  | "InvalidUserPoolConfigurationException"
+  | "PasswordResetRequiredException"
+  | "UserNotConfirmedException";
 
 /** Cognito answered with one of its modeled errors. */
 export interface CognitoServiceError extends Error {
@@ -140,7 +191,7 @@ export interface PanicError extends Error {
   name: "PanicError";
 }
 
-/** Every way {@link confirmSignUp} rejects: narrow on `name`. */
+/** Every way {@link confirmSignUp}, {@link resendSignUpCode} and {@link autoSignIn} reject: narrow on `name`. */
 export type ConfirmSignUpError =
   | CognitoServiceError
   | UnknownServiceError
@@ -156,3 +207,15 @@ export type ConfirmSignUpError =
  * Rejects with a {@link ConfirmSignUpError}.
  */
 export function confirmSignUp(input: ConfirmSignUpInput, config: CognitoConfig): Promise<ConfirmSignUpResult>;
+
+/**
+ * Sends the user a new confirmation code (`ResendConfirmationCode`).
+ * Rejects with a {@link ConfirmSignUpError}.
+ */
+export function resendSignUpCode(input: ResendSignUpCodeInput, config: CognitoConfig): Promise<CodeDeliveryDetails>;
+
+/**
+ * Signs the user in with the `session` that {@link confirmSignUp} returned (`InitiateAuth`, `USER_AUTH`).
+ * An expired or used session rejects with `NotAuthorizedException`; a missing one with a `ValidationError`.
+ */
+export function autoSignIn(input: AutoSignInInput, config: CognitoConfig): Promise<AutoSignInResult>;

@@ -153,3 +153,13 @@ pub fn assert_page_clean() {
 pub async fn stats() -> JsValue {
     control_get("stats").await
 }
+
+/// Calls the exported `resendSignUpCode` as JavaScript would.
+pub async fn resend(input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(cognito_confirm::web::resend_sign_up_code(input, config)).await
+}
+
+/// Calls the exported `autoSignIn` as JavaScript would.
+pub async fn sign_in(input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(cognito_confirm::web::auto_sign_in(input, config)).await
+}

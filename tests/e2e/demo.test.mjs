@@ -140,8 +140,23 @@ test("signs up and confirms with the emailed code, by keyboard alone", async () 
 
   await page.locator("#done-title").waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), "done-title");
+  await page.locator("#sign-in-text").getByText("Sign in with your password").waitFor();
   await page.screenshot({ path: path.join(SHOTS, "3-confirmed.png"), fullPage: true });
   assert.equal(await userStatus(username), "CONFIRMED");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the resend button explains what the emulator cannot do", async () => {
+  const { page, problems } = await newPage();
+  const username = await signUp(page, "erin");
+  await page.locator("#resend-button").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#resend-notice").getByText("cannot send new codes").waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "9-resend-unsupported.png"), fullPage: true });
+  const code = pendingCode(STATE, pool.userPoolId, username);
+  await submitCode(page, code);
+  await page.locator("#done-title").waitFor();
   assert.deepEqual(problems, []);
   await page.close();
 });

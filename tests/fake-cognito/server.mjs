@@ -1,4 +1,6 @@
-// A strict fake of Cognito's user-facing API, for the browser tests.
+// A strict fake of Cognito's user-facing API (ConfirmSignUp,
+// ResendConfirmationCode, InitiateAuth with USER_AUTH and a sign-up session),
+// for the browser tests.
 //
 // cognito-local does not check SecretHash, never returns a Session and cannot
 // be told to fail; this server does all three. It checks every request the way
@@ -7,7 +9,8 @@
 // be scripted per username to answer with any status, error or broken body.
 //
 // Control API (same port, paths under /__control):
-//   POST /__control/users    {username, code, clientId?, status?, expired?, session?}
+//   POST /__control/users    {username, code, status?, expired?, session?, challenge?}
+//   POST /__control/expire-sessions {username}
 //   POST /__control/script   {username, responses: [Canned, ...]} consumed one per request
 //   GET  /__control/requests?username=u   -> [{target, headers, body, problems}]
 //   GET  /__control/stats    -> {preflights, requests}
@@ -60,7 +63,30 @@ const CONFIRM_MEMBERS = {
   ClientMetadata: (v) => isObj(v) && Object.entries(v).every(([k, x]) => typeof x === "string" && len(k) <= 131072 && len(x) <= 131072),
   Session: (v) => typeof v === "string" && len(v) >= 20 && len(v) <= 4096,
 };
-const REQUIRED = ["ClientId", "Username", "ConfirmationCode"];
+const RESEND_MEMBERS = {
+  ClientId: CONFIRM_MEMBERS.ClientId,
+  SecretHash: CONFIRM_MEMBERS.SecretHash,
+  Username: CONFIRM_MEMBERS.Username,
+  AnalyticsMetadata: CONFIRM_MEMBERS.AnalyticsMetadata,
+  UserContextData: CONFIRM_MEMBERS.UserContextData,
+  ClientMetadata: CONFIRM_MEMBERS.ClientMetadata,
+};
+const INITIATE_AUTH_MEMBERS = {
+  AuthFlow: (v) => typeof v === "string",
+  AuthParameters: (v) => isObj(v) && Object.values(v).every((x) => typeof x === "string"),
+  ClientId: CONFIRM_MEMBERS.ClientId,
+  AnalyticsMetadata: CONFIRM_MEMBERS.AnalyticsMetadata,
+  UserContextData: CONFIRM_MEMBERS.UserContextData,
+  ClientMetadata: CONFIRM_MEMBERS.ClientMetadata,
+  Session: CONFIRM_MEMBERS.Session,
+};
+const OPERATIONS = {
+  ConfirmSignUp: { members: CONFIRM_MEMBERS, required: ["ClientId", "Username", "ConfirmationCode"] },
+  ResendConfirmationCode: { members: RESEND_MEMBERS, required: ["ClientId", "Username"] },
+  InitiateAuth: { members: INITIATE_AUTH_MEMBERS, required: ["AuthFlow", "ClientId"] },
+};
+const sessions = new Map(); // session -> {username, expiresAt, used}
+let codeCounter = 100000;
 
 function isObj(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -81,15 +107,69 @@ function checkHeaders(req) {
   return problems;
 }
 
-function checkConfirmBody(body) {
+function checkBody(operation, body) {
+  const { members, required } = OPERATIONS[operation];
   const problems = [];
   if (!isObj(body)) return ["body is not a JSON object"];
-  for (const k of REQUIRED) if (!(k in body)) problems.push(`${k} is missing`);
+  for (const k of required) if (!(k in body)) problems.push(`${k} is missing`);
   for (const [k, v] of Object.entries(body)) {
-    if (!(k in CONFIRM_MEMBERS)) problems.push(`unknown member ${k}`);
-    else if (!CONFIRM_MEMBERS[k](v)) problems.push(`${k} breaks the model`);
+    if (!(k in members)) problems.push(`unknown member ${k}`);
+    else if (!members[k](v)) problems.push(`${k} breaks the model`);
   }
   return problems;
+}
+
+/** The client's secret check, shared by every operation; answers and returns false when it fails. */
+function clientOk(res, clientId, username, hash) {
+  const client = CLIENTS[clientId];
+  if (!client) {
+    fail(res, "ResourceNotFoundException", `User pool client ${clientId} does not exist.`);
+    return false;
+  }
+  if (client.secret) {
+    if (!hash) {
+      fail(res, "NotAuthorizedException", `Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+      return false;
+    }
+    if (hash !== secretHash(client.secret, username, clientId)) {
+      fail(res, "NotAuthorizedException", `Unable to verify secret hash for client ${clientId}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+function resend(res, body) {
+  if (!clientOk(res, body.ClientId, body.Username, body.SecretHash)) return;
+  const user = users.get(body.Username);
+  if (!user) return fail(res, "UserNotFoundException", "Username/client id combination not found.");
+  if (user.status === "CONFIRMED") return fail(res, "InvalidParameterException", "User is already confirmed.");
+  user.code = String(++codeCounter);
+  user.expired = false;
+  user.resent = (user.resent ?? 0) + 1;
+  return send(res, 200, { CodeDeliveryDetails: { Destination: "a***@e***", DeliveryMedium: "EMAIL", AttributeName: "email" } });
+}
+
+function initiateAuth(res, body) {
+  if (body.AuthFlow !== "USER_AUTH") return fail(res, "InvalidParameterException", `this fake supports only USER_AUTH, not ${body.AuthFlow}`);
+  const username = body.AuthParameters?.USERNAME;
+  if (!username) return fail(res, "InvalidParameterException", "Missing required parameter USERNAME");
+  if (!clientOk(res, body.ClientId, username, body.AuthParameters.SECRET_HASH)) return;
+  const user = users.get(username);
+  const session = sessions.get(body.Session);
+  if (!body.Session) return fail(res, "InvalidParameterException", "this fake supports USER_AUTH with a sign-up Session only");
+  if (!user || !session || session.username !== username || session.used) return fail(res, "NotAuthorizedException", "Invalid session for the user.");
+  if (Date.now() > session.expiresAt) return fail(res, "NotAuthorizedException", "Invalid session for the user, session is expired.");
+  session.used = true;
+  if (user.challenge) {
+    const next = crypto.randomBytes(48).toString("base64");
+    return send(res, 200, { ChallengeName: user.challenge, Session: next, ChallengeParameters: { CODE_DELIVERY_DESTINATION: "a***@e***" } });
+  }
+  const token = (kind) => `${kind}.${Buffer.from(JSON.stringify({ sub: username, kind })).toString("base64url")}.sig`;
+  return send(res, 200, {
+    AuthenticationResult: { AccessToken: token("access"), IdToken: token("id"), RefreshToken: token("refresh"), ExpiresIn: 3600, TokenType: "Bearer" },
+    ChallengeParameters: {},
+  });
 }
 
 function send(res, status, payload, extraHeaders = {}) {
@@ -108,20 +188,17 @@ function fail(res, type, message, status = 400) {
 }
 
 function confirm(res, body) {
-  const client = CLIENTS[body.ClientId];
-  if (!client) return fail(res, "ResourceNotFoundException", `User pool client ${body.ClientId} does not exist.`);
-  if (client.secret) {
-    if (!body.SecretHash) return fail(res, "NotAuthorizedException", `Client ${body.ClientId} is configured with secret but SECRET_HASH was not received`);
-    if (body.SecretHash !== secretHash(client.secret, body.Username, body.ClientId))
-      return fail(res, "NotAuthorizedException", `Unable to verify secret hash for client ${body.ClientId}`);
-  }
+  if (!clientOk(res, body.ClientId, body.Username, body.SecretHash)) return;
   const user = users.get(body.Username);
   if (!user) return fail(res, "UserNotFoundException", "Username/client id combination not found.");
   if (user.status === "CONFIRMED") return fail(res, "NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED");
   if (user.code !== body.ConfirmationCode) return fail(res, "CodeMismatchException", "Invalid verification code provided, please try again.");
   if (user.expired) return fail(res, "ExpiredCodeException", "Invalid code provided, please request a code again.");
   user.status = "CONFIRMED";
-  return send(res, 200, user.session ? { Session: crypto.randomBytes(48).toString("base64") } : {});
+  if (!user.session) return send(res, 200, {});
+  const session = crypto.randomBytes(48).toString("base64");
+  sessions.set(session, { username: body.Username, expiresAt: Date.now() + 180000, used: false });
+  return send(res, 200, { Session: session });
 }
 
 async function playCanned(req, res, canned, body) {
@@ -166,7 +243,13 @@ async function control(req, res, url) {
   const body = req.method === "POST" ? JSON.parse((await readBody(req)) || "{}") : null;
   switch (url.pathname) {
     case "/__control/users":
-      users.set(body.username, { code: body.code, status: body.status ?? "UNCONFIRMED", expired: !!body.expired, session: !!body.session });
+      users.set(body.username, {
+        code: body.code,
+        status: body.status ?? "UNCONFIRMED",
+        expired: !!body.expired,
+        session: !!body.session,
+        challenge: body.challenge,
+      });
       return json(200, { ok: true });
     case "/__control/script":
       scripts.set(body.username, [...(body.responses ?? [])]);
@@ -175,6 +258,9 @@ async function control(req, res, url) {
       return json(200, seen.filter((s) => s.username === url.searchParams.get("username")));
     case "/__control/user":
       return json(200, users.get(url.searchParams.get("username")) ?? null);
+    case "/__control/expire-sessions":
+      for (const s of sessions.values()) if (s.username === body.username) s.expiresAt = 0;
+      return json(200, { ok: true });
     case "/__control/stats":
       return json(200, stats);
     default:
@@ -212,15 +298,17 @@ const server = http.createServer(async (req, res) => {
   const problems = checkHeaders(req);
   if (body === null) problems.push("body is not JSON");
   const operation = typeof target === "string" ? target.replace(/^AWSCognitoIdentityProviderService\./, "") : "";
-  if (operation === "ConfirmSignUp") problems.push(...checkConfirmBody(body));
+  if (operation in OPERATIONS) problems.push(...checkBody(operation, body));
   else problems.push(`unsupported X-Amz-Target ${target}`);
-  const username = isObj(body) ? body.Username : undefined;
+  const username = isObj(body) ? (body.Username ?? body.AuthParameters?.USERNAME) : undefined;
   const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection"].includes(k)));
   seen.push({ username, target, headers, body, problems });
 
   const script = scripts.get(username);
   if (script && script.length) return playCanned(req, res, script.shift(), body);
   if (problems.length) return fail(res, "InvalidParameterException", problems.join("; "));
+  if (operation === "ResendConfirmationCode") return resend(res, body);
+  if (operation === "InitiateAuth") return initiateAuth(res, body);
   return confirm(res, body);
 });
 

@@ -2,7 +2,9 @@
 //! as a body that reads back to exactly the same members.
 #![no_main]
 
-use cognito_confirm::confirm_sign_up::{ConfirmSignUp, UserContextData};
+use cognito_confirm::confirm_sign_up::ConfirmSignUp;
+use cognito_confirm::initiate_auth::SignInAfterSignUp;
+use cognito_confirm::user_call::{Operation, UserCall, UserContextData};
 use cognito_confirm::endpoint::{resolve, EndpointConfig};
 use cognito_confirm::json::{self, Value};
 use cognito_confirm::validate;
@@ -12,25 +14,35 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let mut parts = text.split('\u{1e}').map(str::to_owned);
     let mut next = || parts.next().unwrap_or_default();
-    let op = ConfirmSignUp {
+    let user = UserCall {
         client_id: next(),
         username: next(),
-        confirmation_code: next(),
         secret_hash: None,
-        force_alias_creation: Some(data.len() % 2 == 0),
         analytics_endpoint_id: Some(next()),
         user_context_data: Some(UserContextData { ip_address: None, encoded_data: Some(next()) }),
         client_metadata: vec![(next(), next())],
+    };
+    let op = ConfirmSignUp {
+        user: user.clone(),
+        confirmation_code: next(),
+        force_alias_creation: Some(data.len() % 2 == 0),
         session: Some(next()),
     };
     if op.validate().is_ok() {
         let body = json::parse(&op.body()).expect("an accepted input writes valid JSON");
-        assert_eq!(body.get_str("Username"), Some(op.username.as_str()));
+        assert_eq!(body.get_str("Username"), Some(op.user.username.as_str()));
         assert_eq!(body.get_str("ConfirmationCode"), Some(op.confirmation_code.as_str()));
-        assert_eq!(body.get_str("ClientId"), Some(op.client_id.as_str()));
-        let (k, v) = &op.client_metadata[0];
+        assert_eq!(body.get_str("ClientId"), Some(op.user.client_id.as_str()));
+        let (k, v) = &op.user.client_metadata[0];
         assert_eq!(body.get("ClientMetadata").and_then(|m| m.get_str(k)), Some(v.as_str()));
         assert!(matches!(body, Value::Object(_)));
+    }
+    let sign_in = SignInAfterSignUp { user, session: op.session.clone().unwrap_or_default() };
+    if sign_in.validate().is_ok() {
+        let body = json::parse(&sign_in.body()).expect("an accepted input writes valid JSON");
+        let parameters = body.get("AuthParameters").expect("AuthParameters");
+        assert_eq!(parameters.get_str("USERNAME"), Some(sign_in.user.username.as_str()));
+        assert_eq!(body.get_str("Session"), Some(sign_in.session.as_str()));
     }
     let pool = next();
     if let Ok(region) = validate::user_pool_id(&pool) {

@@ -1,0 +1,117 @@
+//! The ResendConfirmationCode operation: a new code for a user who has not
+//! confirmed yet, and where it went.
+
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
+use crate::json::{ObjectWriter, Value};
+use crate::user_call::{Operation, UserCall};
+use crate::validate::ValidationError;
+
+/// Every member of `ResendConfirmationCodeRequest`: all of them shared.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResendConfirmationCode {
+    pub user: UserCall,
+}
+
+impl Operation for ResendConfirmationCode {
+    const NAME: &'static str = "ResendConfirmationCode";
+
+    fn user(&self) -> &UserCall {
+        &self.user
+    }
+
+    fn user_mut(&mut self) -> &mut UserCall {
+        &mut self.user
+    }
+
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.user.validate()
+    }
+
+    fn body(&self) -> String {
+        let mut w = ObjectWriter::new();
+        w.string("ClientId", &self.user.client_id)
+            .opt_string("SecretHash", self.user.secret_hash())
+            .string("Username", &self.user.username);
+        self.user.write_metadata(&mut w);
+        w.finish()
+    }
+}
+
+/// `CodeDeliveryDetails`: where the new code went, masked by Cognito (`a***@e***`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeDeliveryDetails {
+    pub destination: Option<String>,
+    /// `EMAIL` or `SMS`.
+    pub delivery_medium: Option<String>,
+    /// `email` or `phone_number`.
+    pub attribute_name: Option<String>,
+}
+
+impl CodeDeliveryDetails {
+    pub fn from_json(output: &Value) -> Self {
+        let details = output.get("CodeDeliveryDetails");
+        let member = |key| details.and_then(|d| d.get_str(key)).map(str::to_owned);
+        CodeDeliveryDetails {
+            destination: member("Destination"),
+            delivery_medium: member("DeliveryMedium"),
+            attribute_name: member("AttributeName"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+    use crate::secret_hash::{ClientSecret, SecretHash};
+
+    fn op() -> ResendConfirmationCode {
+        ResendConfirmationCode {
+            user: UserCall {
+                client_id: "client1".into(),
+                username: "alice".into(),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn body_has_the_shared_members() {
+        assert_eq!(op().body(), r#"{"ClientId":"client1","Username":"alice"}"#);
+        let mut with_hash = op();
+        with_hash.user.secret_hash = Some(SecretHash::compute(&ClientSecret::new("s".into()), "alice", "client1"));
+        with_hash.user.client_metadata = vec![("k".into(), "v".into())];
+        let body = json::parse(&with_hash.body()).unwrap();
+        assert_eq!(body.get_str("SecretHash").map(str::len), Some(44));
+        assert_eq!(body.get("ClientMetadata").unwrap().get_str("k"), Some("v"));
+        assert_eq!(
+            with_hash.call("https://x/".into(), None).request().target,
+            "AWSCognitoIdentityProviderService.ResendConfirmationCode"
+        );
+    }
+
+    #[test]
+    fn validation_is_the_shared_one() {
+        let mut bad = op();
+        bad.user.username = String::new();
+        assert_eq!(bad.validate().unwrap_err().field, "username");
+    }
+
+    #[test]
+    fn delivery_details_are_read_when_present() {
+        let out = json::parse(
+            r#"{"CodeDeliveryDetails":{"Destination":"a***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#,
+        )
+        .unwrap();
+        let d = CodeDeliveryDetails::from_json(&out);
+        assert_eq!(d.destination.as_deref(), Some("a***@e***"));
+        assert_eq!(d.delivery_medium.as_deref(), Some("EMAIL"));
+        assert_eq!(d.attribute_name.as_deref(), Some("email"));
+        assert_eq!(
+            CodeDeliveryDetails::from_json(&json::parse("{}").unwrap()),
+            CodeDeliveryDetails::default()
+        );
+    }
+}

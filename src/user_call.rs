@@ -1,0 +1,165 @@
+//! What every user-facing call shares, and what makes an operation one.
+//!
+//! ConfirmSignUp, ResendConfirmationCode and InitiateAuth all name an app
+//! client and a user, may need a SecretHash, and carry the same analytics,
+//! threat-protection and Lambda metadata. Those members are checked and
+//! written here once; an [`Operation`] adds only its own members and output.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::call::Call;
+use crate::error::ServiceError;
+use crate::json::ObjectWriter;
+use crate::secret_hash::{ClientSecret, SecretHash};
+use crate::text::concat;
+use crate::validate::{self, Rule, ValidationError, STRING_MAX};
+
+/// `UserContextData`: what Cognito's threat protection reads about the device.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserContextData {
+    pub ip_address: Option<String>,
+    pub encoded_data: Option<String>,
+}
+
+/// The members shared by the calls that act for one user.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserCall {
+    pub client_id: String,
+    pub username: String,
+    pub secret_hash: Option<SecretHash>,
+    pub analytics_endpoint_id: Option<String>,
+    pub user_context_data: Option<UserContextData>,
+    /// In the caller's order; keys are unique.
+    pub client_metadata: Vec<(String, String)>,
+}
+
+impl UserCall {
+    /// Checks the shared members against the model. The SecretHash was checked when it was made.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate::username(&self.username)?;
+        validate::client_id(&self.client_id)?;
+        if let Some(id) = &self.analytics_endpoint_id {
+            validate::length("analyticsMetadata.analyticsEndpointId", id, 0, STRING_MAX)?;
+        }
+        if let Some(ucd) = &self.user_context_data {
+            if let Some(ip) = &ucd.ip_address {
+                validate::length("userContextData.ipAddress", ip, 0, STRING_MAX)?;
+            }
+            if let Some(data) = &ucd.encoded_data {
+                validate::length("userContextData.encodedData", data, 0, STRING_MAX)?;
+            }
+        }
+        for (key, value) in &self.client_metadata {
+            validate::length_rule(key, 0, STRING_MAX)
+                .and_then(|()| validate::length_rule(value, 0, STRING_MAX))
+                .map_err(|rule: Rule| ValidationError::new(concat(&["clientMetadata.", key]), rule))?;
+        }
+        Ok(())
+    }
+
+    pub fn secret_hash(&self) -> Option<&str> {
+        self.secret_hash.as_ref().map(SecretHash::expose)
+    }
+
+    /// Writes `AnalyticsMetadata`, `UserContextData` and `ClientMetadata`, each only when set.
+    pub fn write_metadata(&self, w: &mut ObjectWriter) {
+        let mut analytics = ObjectWriter::new();
+        analytics.opt_string("AnalyticsEndpointId", self.analytics_endpoint_id.as_deref());
+        w.opt_object("AnalyticsMetadata", analytics);
+        if let Some(ucd) = &self.user_context_data {
+            let mut context = ObjectWriter::new();
+            context
+                .opt_string("IpAddress", ucd.ip_address.as_deref())
+                .opt_string("EncodedData", ucd.encoded_data.as_deref());
+            w.opt_object("UserContextData", context);
+        }
+        let mut metadata = ObjectWriter::new();
+        for (key, value) in &self.client_metadata {
+            metadata.string(key, value);
+        }
+        w.opt_object("ClientMetadata", metadata);
+    }
+}
+
+/// One Cognito operation that acts for a user.
+pub trait Operation {
+    /// The operation's name, for `X-Amz-Target`.
+    const NAME: &'static str;
+
+    fn user(&self) -> &UserCall;
+    fn user_mut(&mut self) -> &mut UserCall;
+    /// Checks every member against the model.
+    fn validate(&self) -> Result<(), ValidationError>;
+    /// The JSON body, members the caller left unset left out.
+    fn body(&self) -> String;
+
+    /// Whether an error means the work is done already (see [`crate::retry`]).
+    fn done_already(_: &ServiceError) -> bool {
+        false
+    }
+
+    /// The call to send to `url`. `client_secret`, when the hash was computed
+    /// from one, is redacted from errors along with the hash.
+    fn call(&self, url: String, client_secret: Option<&ClientSecret>) -> Call {
+        let mut call = Call::new(url, Self::NAME, self.body());
+        if let Some(hash) = self.user().secret_hash() {
+            call = call.redacting(hash);
+        }
+        if let Some(secret) = client_secret {
+            call = call.redacting(secret.expose());
+        }
+        call
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user() -> UserCall {
+        UserCall {
+            client_id: "client1".into(),
+            username: "alice".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn shared_members_are_checked_by_name() {
+        assert!(user().validate().is_ok());
+        let mut u = user();
+        u.username = "a b".into();
+        assert_eq!(u.validate().unwrap_err().field, "username");
+        let mut u = user();
+        u.client_id = "bad-id".into();
+        assert_eq!(u.validate().unwrap_err().field, "clientId");
+        let mut u = user();
+        u.client_metadata = vec![("k".into(), "v".repeat(STRING_MAX + 1))];
+        let err = u.validate().unwrap_err();
+        assert_eq!((err.field.as_ref(), err.rule.code()), ("clientMetadata.k", "length"));
+        let mut u = user();
+        u.user_context_data = Some(UserContextData {
+            ip_address: Some("x".repeat(STRING_MAX + 1)),
+            encoded_data: None,
+        });
+        assert_eq!(u.validate().unwrap_err().field, "userContextData.ipAddress");
+    }
+
+    #[test]
+    fn metadata_is_written_only_when_set() {
+        let mut w = ObjectWriter::new();
+        user().write_metadata(&mut w);
+        assert_eq!(w.finish(), "{}");
+        let mut u = user();
+        u.user_context_data = Some(UserContextData::default());
+        u.analytics_endpoint_id = Some("e".into());
+        u.client_metadata = vec![("a".into(), "b".into())];
+        let mut w = ObjectWriter::new();
+        u.write_metadata(&mut w);
+        assert_eq!(
+            w.finish(),
+            r#"{"AnalyticsMetadata":{"AnalyticsEndpointId":"e"},"ClientMetadata":{"a":"b"}}"#
+        );
+    }
+}
