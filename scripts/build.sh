@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/ when the sources are newer than it.
+# Builds the npm package into pkg/ (wasm-pack, then js/package.mjs adds the
+# entry points and completes package.json) when the sources are newer than it.
+# --force builds anyway.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
-wasm="pkg/cognito_confirm_bg.wasm"
-if [ "${1:-}" != "--force" ] && [ -f "$wasm" ] && [ -z "$(find src Cargo.toml Cargo.lock -newer "$wasm" -print -quit)" ]; then
+stamp="pkg/index.js"
+if [ "${1:-}" != "--force" ] && [ -f "$stamp" ] \
+  && [ -z "$(find src js Cargo.toml Cargo.lock README.md CHANGELOG.md -newer "$stamp" -print -quit)" ]; then
   exit 0
 fi
 wasm-pack build --target web --release
+node js/package.mjs

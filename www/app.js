@@ -1,9 +1,10 @@
 // The demo page: sign up (a few lines of fetch), then confirm with the package.
 
-import init, { autoSignIn, confirmSignUp, resendSignUpCode } from "/pkg/cognito_confirm.js";
+import { autoSignIn, confirmSignUp, ready, resendSignUpCode } from "/pkg/index.js";
 
 const $ = (id) => document.getElementById(id);
-const ready = init();
+// Start loading the WebAssembly module now; the calls would wait for it anyway.
+ready();
 const config = fetch("/config.json").then((r) => r.json());
 
 /** The SecretHash comes from our backend, which keeps the client secret. */
@@ -106,7 +107,6 @@ $("resend-button").addEventListener("click", async () => {
   }
   $("resend-button").disabled = true;
   try {
-    await ready;
     const sent = await resendSignUpCode({ username }, await cognitoConfig());
     notice.textContent = `We sent a new code${sent.destination ? ` to ${sent.destination}` : ""}. Codes sent before no longer work.`;
   } catch (err) {
@@ -131,7 +131,6 @@ $("confirm-form").addEventListener("submit", async (event) => {
   showError($("confirm-error"), "");
   setBusy(form, true, $("confirm-status"), "Confirming your account…");
   try {
-    await ready;
     const result = await confirmSignUp(
       { username, confirmationCode, clientMetadata: { source: "demo" } },
       await cognitoConfig(),

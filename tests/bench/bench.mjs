@@ -35,11 +35,9 @@ const brotli = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants
 fs.writeFileSync(path.join(OUT, "raw-entry.js"), `import { rawConfirm } from ${JSON.stringify(path.join(ROOT, "tests/bench/raw-fetch.js"))}; window.confirmImpl = rawConfirm;`);
 fs.writeFileSync(
   path.join(OUT, "ours-entry.js"),
-  `import init, { confirmSignUp } from ${JSON.stringify(path.join(ROOT, "pkg/cognito_confirm.js"))};
-   window.confirmImpl = async (endpoint, clientId, username, confirmationCode) => {
-     await init({ module_or_path: "/pkg/cognito_confirm_bg.wasm" });
-     return confirmSignUp({ username, confirmationCode }, { userPoolId: "us-east-1_Bench1", clientId, endpoint });
-   };`,
+  `import { confirmSignUp } from ${JSON.stringify(path.join(ROOT, "pkg/index.js"))};
+   window.confirmImpl = (endpoint, clientId, username, confirmationCode) =>
+     confirmSignUp({ username, confirmationCode }, { userPoolId: "us-east-1_Bench1", clientId, endpoint });`,
 );
 const rawJs = bundle(path.join(OUT, "raw-entry.js"), path.join(OUT, "raw.min.js"));
 const oursJs = bundle(path.join(OUT, "ours-entry.js"), path.join(OUT, "ours.min.js"));
@@ -65,7 +63,8 @@ const server = http.createServer((req, res) => {
     });
     return;
   }
-  const files = { "/raw.js": rawJs, "/ours.js": oursJs, "/pkg/cognito_confirm_bg.wasm": wasm };
+  // esbuild leaves `new URL("./cognito_confirm_bg.wasm", import.meta.url)` as it is: the .wasm sits beside the bundle.
+  const files = { "/raw.js": rawJs, "/ours.js": oursJs, "/cognito_confirm_bg.wasm": wasm };
   if (files[url.pathname]) {
     res.writeHead(200, { "Content-Type": url.pathname.endsWith(".wasm") ? "application/wasm" : "text/javascript", "Cache-Control": "no-store" });
     return res.end(files[url.pathname]);

@@ -3,7 +3,6 @@
 // built with the `panic-probe` feature (an extra export that panics), which
 // scripts/test.sh builds into target/pkg-probe/.
 
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -12,6 +11,8 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
+
+import { startFake } from "../fake-cognito/start.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PROBE_PKG = path.join(ROOT, "target", "pkg-probe");
@@ -24,13 +25,8 @@ let browser;
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(PROBE_PKG, "cognito_confirm.js")), "build the probe package first (scripts/test.sh does)");
-  fake = spawn(process.execPath, [path.join(ROOT, "tests", "fake-cognito", "server.mjs"), "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  fakeUrl = await new Promise((resolve) => {
-    fake.stdout.on("data", (d) => {
-      const m = String(d).match(/listening on (\d+)/);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-  });
+  fake = await startFake();
+  fakeUrl = fake.url;
   server = http.createServer((req, res) => {
     if (req.url === "/") {
       res.writeHead(200, { "Content-Type": "text/html" });
@@ -55,13 +51,10 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
-  fake?.kill();
+  fake?.stop();
 });
 
-async function control(pathname, body) {
-  const res = await fetch(`${fakeUrl}/__control/${pathname}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  assert.equal(res.status, 200);
-}
+const control = (pathname, body) => fake.control(pathname, body);
 
 test("a panic rejects the calls in flight and the next call works", async () => {
   const page = await browser.newPage();

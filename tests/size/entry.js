@@ -1,7 +1,6 @@
-// The smallest real use of the package: what a bundler keeps of the JS glue.
-import init, { confirmSignUp } from "../../pkg/cognito_confirm.js";
+// The smallest real use of the package: what a bundler keeps of its JS.
+import { confirmSignUp } from "../../pkg/index.js";
 
-export async function confirm(username, confirmationCode, config) {
-  await init();
+export function confirm(username, confirmationCode, config) {
   return confirmSignUp({ username, confirmationCode }, config);
 }

@@ -1,0 +1,93 @@
+// A TypeScript consumer that uses every option and narrows every error: it
+// must type-check with `tsc --strict` against the package's own types.
+import {
+  autoSignIn,
+  confirmSignUp,
+  ready,
+  resendSignUpCode,
+  type AutoSignInResult,
+  type CodeDeliveryDetails,
+  type CognitoConfig,
+  type ConfirmSignUpError,
+  type ConfirmSignUpInput,
+  type ConfirmSignUpResult,
+} from "cognito-confirm";
+
+const controller = new AbortController();
+
+const config: CognitoConfig = {
+  userPoolId: "us-east-1_AbC123",
+  clientId: "1example23456789abcdefghij",
+  secretHash: async (username: string, clientId: string): Promise<string> => {
+    const res = await fetch("/api/secret-hash", { method: "POST", body: JSON.stringify({ username, clientId }) });
+    return ((await res.json()) as { secretHash: string }).secretHash;
+  },
+  region: "us-east-1",
+  useFips: false,
+  useDualStack: true,
+  timeoutMs: 10_000,
+  maxAttempts: 3,
+};
+const withSecret: CognitoConfig = { userPoolId: "eu-west-1_X", clientId: "c", clientSecret: "s", endpoint: "https://proxy.example.com/" };
+const withHash: CognitoConfig = { userPoolId: "eu-west-1_X", clientId: "c", secretHash: "abc=" };
+
+const input: ConfirmSignUpInput = {
+  username: "alice@example.com",
+  confirmationCode: "123456",
+  forceAliasCreation: false,
+  clientMetadata: { source: "web" },
+  analyticsMetadata: { analyticsEndpointId: "pinpoint-endpoint" },
+  userContextData: { encodedData: "data", ipAddress: "192.0.2.1" },
+  session: "S".repeat(24),
+  signal: controller.signal,
+};
+
+function describe(error: ConfirmSignUpError): string {
+  switch (error.name) {
+    case "ValidationError":
+      return `${error.field}: ${error.rule}`;
+    case "NetworkError":
+    case "AbortError":
+    case "SecretHashError":
+    case "PanicError":
+    case "LoadError":
+      return error.message;
+    case "TimeoutError":
+      return `after ${error.timeoutMs} ms`;
+    case "UnknownError":
+      return `${error.status} ${error.errorType ?? "no type"} ${error.requestId ?? ""}`;
+    case "CodeMismatchException":
+    case "ExpiredCodeException":
+    case "LimitExceededException":
+    case "NotAuthorizedException":
+      return `${error.name} ${error.status} ${error.errorType}`;
+    default: {
+      const cognito: "CodeDeliveryFailureException" | "UserNotFoundException" | string = error.name;
+      return `${cognito} ${error.status} ${error.requestId ?? ""}`;
+    }
+  }
+}
+
+export async function run(): Promise<string> {
+  await ready();
+  try {
+    const result: ConfirmSignUpResult = await confirmSignUp(input, config);
+    const step: "DONE" | "COMPLETE_AUTO_SIGN_IN" = result.nextStep.signUpStep;
+    const recovered: true | undefined = result.confirmedByEarlierAttempt;
+    const sent: CodeDeliveryDetails = await resendSignUpCode({ username: "alice", signal: controller.signal }, withHash);
+    if (result.session) {
+      const signedIn: AutoSignInResult = await autoSignIn({ username: input.username, session: result.session }, withSecret);
+      if (signedIn.isSignedIn) {
+        const token: string = signedIn.tokens.accessToken;
+        const expiresIn: number | undefined = signedIn.tokens.expiresIn;
+        return `${step} ${recovered} ${sent.destination} ${token} ${expiresIn}`;
+      }
+      const challenge: string = signedIn.nextStep.challengeName;
+      const parameters: Record<string, string> = signedIn.nextStep.challengeParameters;
+      return `${challenge} ${Object.keys(parameters).length}`;
+    }
+    return step;
+  } catch (e) {
+    return describe(e as ConfirmSignUpError);
+  }
+}
