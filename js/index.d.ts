@@ -21,16 +21,7 @@ export type {
 } from "./cognito_confirm.js";
 export { autoSignIn, confirmSignUp, resendSignUpCode } from "./cognito_confirm.js";
 
-import type {
-  AbortError,
-  CognitoServiceError,
-  NetworkError,
-  PanicError,
-  SecretHashError,
-  TimeoutError,
-  UnknownServiceError,
-  ValidationError,
-} from "./cognito_confirm.js";
+import type { ConfirmSignUpError as ModuleError } from "./cognito_confirm.js";
 
 /** The WebAssembly module could not be loaded: the calls reject with this, and the next call tries again. */
 export interface LoadError extends Error {
@@ -38,16 +29,7 @@ export interface LoadError extends Error {
 }
 
 /** Every way the calls reject: narrow on `name`. */
-export type ConfirmSignUpError =
-  | CognitoServiceError
-  | UnknownServiceError
-  | ValidationError
-  | NetworkError
-  | TimeoutError
-  | AbortError
-  | SecretHashError
-  | PanicError
-  | LoadError;
+export type ConfirmSignUpError = ModuleError | LoadError;
 
 /** Loads the WebAssembly module now, so that the first call does not wait for it. Optional. */
 export function ready(): Promise<void>;

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PKG = path.join(ROOT, "pkg");
-for (const file of ["index.js", "index.node.js", "index.d.ts"]) {
+for (const file of ["bind.js", "index.js", "index.node.js", "index.d.ts"]) {
   fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
 }
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
@@ -34,6 +34,7 @@ const manifest = {
   module: "./index.js",
   types: "./index.d.ts",
   files: [
+    "bind.js",
     "index.js",
     "index.node.js",
     "index.d.ts",

@@ -20,7 +20,9 @@ pub struct ConfirmSignUp {
 }
 
 impl Operation for ConfirmSignUp {
-    const NAME: &'static str = "ConfirmSignUp";
+    fn name(&self) -> &'static str {
+        "ConfirmSignUp"
+    }
 
     fn user(&self) -> &UserCall {
         &self.user
@@ -51,7 +53,7 @@ impl Operation for ConfirmSignUp {
         w.finish()
     }
 
-    fn done_already(e: &ServiceError) -> bool {
+    fn done_already(&self, e: &ServiceError) -> bool {
         is_already_confirmed(e)
     }
 }
@@ -214,10 +216,7 @@ mod tests {
             ServiceErrorName::ExpiredCode,
             "Current status is CONFIRMED"
         )));
-        assert!(ConfirmSignUp::done_already(&e(
-            ServiceErrorName::NotAuthorized,
-            "Current status is CONFIRMED"
-        )));
+        assert!(minimal().done_already(&e(ServiceErrorName::NotAuthorized, "Current status is CONFIRMED")));
     }
 
     #[test]

@@ -23,7 +23,9 @@ pub struct SignInAfterSignUp {
 }
 
 impl Operation for SignInAfterSignUp {
-    const NAME: &'static str = "InitiateAuth";
+    fn name(&self) -> &'static str {
+        "InitiateAuth"
+    }
 
     fn user(&self) -> &UserCall {
         &self.user

@@ -15,7 +15,9 @@ pub struct ResendConfirmationCode {
 }
 
 impl Operation for ResendConfirmationCode {
-    const NAME: &'static str = "ResendConfirmationCode";
+    fn name(&self) -> &'static str {
+        "ResendConfirmationCode"
+    }
 
     fn user(&self) -> &UserCall {
         &self.user

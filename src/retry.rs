@@ -89,7 +89,12 @@ impl Attempts {
 
     /// Judges a failed attempt. `random` is uniform in `[0, 1)`; `done_already`
     /// tells whether a service error means the operation's work is already done.
-    pub fn after_failure(&mut self, error: &Error, random: f64, done_already: fn(&ServiceError) -> bool) -> Decision {
+    pub fn after_failure(
+        &mut self,
+        error: &Error,
+        random: f64,
+        done_already: impl Fn(&ServiceError) -> bool,
+    ) -> Decision {
         self.made += 1;
         if let Error::Service(s) = error {
             if self.ambiguous && done_already(s) {

@@ -82,10 +82,11 @@ impl UserCall {
     }
 }
 
-/// One Cognito operation that acts for a user.
+/// One Cognito operation that acts for a user. Object safe, so that one
+/// copy of the browser edge's flow serves every operation.
 pub trait Operation {
     /// The operation's name, for `X-Amz-Target`.
-    const NAME: &'static str;
+    fn name(&self) -> &'static str;
 
     fn user(&self) -> &UserCall;
     fn user_mut(&mut self) -> &mut UserCall;
@@ -95,14 +96,14 @@ pub trait Operation {
     fn body(&self) -> String;
 
     /// Whether an error means the work is done already (see [`crate::retry`]).
-    fn done_already(_: &ServiceError) -> bool {
+    fn done_already(&self, _: &ServiceError) -> bool {
         false
     }
 
     /// The call to send to `url`. `client_secret`, when the hash was computed
     /// from one, is redacted from errors along with the hash.
     fn call(&self, url: String, client_secret: Option<&ClientSecret>) -> Call {
-        let mut call = Call::new(url, Self::NAME, self.body());
+        let mut call = Call::new(url, self.name(), self.body());
         if let Some(hash) = self.user().secret_hash() {
             call = call.redacting(hash);
         }

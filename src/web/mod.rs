@@ -180,7 +180,7 @@ fn set_opt(target: &JsValue, key: &str, value: Option<&str>) {
 }
 
 /// Checks and sends one operation: the flow every export shares.
-async fn run<O: Operation>(mut op: O, config: Config, signal: Option<AbortSignal>) -> Result<Sent, Error> {
+async fn run(op: &mut dyn Operation, config: Config, signal: Option<AbortSignal>) -> Result<Sent, Error> {
     let user = op.user_mut();
     if user.user_context_data.is_none() {
         user.user_context_data = context_data::collect(&user.username, &config.user_pool_id, &user.client_id);
@@ -211,7 +211,7 @@ async fn run<O: Operation>(mut op: O, config: Config, signal: Option<AbortSignal
         timeout_ms: config.timeout_ms,
         policy: config.policy,
     };
-    exchange.run(&call, O::done_already).await
+    exchange.run(&call, &|e| op.done_already(e)).await
 }
 
 /// Reads both arguments; `read_own` reads the operation's own members from the first.
@@ -232,7 +232,7 @@ fn export(work: impl core::future::Future<Output = Result<JsValue, Error>> + 'st
 }
 
 async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
-    let (op, config, signal) = prepare(input, config, |input, user| {
+    let (mut op, config, signal) = prepare(input, config, |input, user| {
         Ok(ConfirmSignUp {
             user,
             confirmation_code: input.string("confirmationCode")?,
@@ -240,7 +240,7 @@ async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
             session: input.opt_string("session")?,
         })
     })?;
-    let (session, recovered) = match run(op, config, signal).await? {
+    let (session, recovered) = match run(&mut op, config, signal).await? {
         Sent::Output(output) => (ConfirmSignUpOutput::from_json(&output).session, false),
         Sent::Recovered => (None, true),
     };
@@ -265,8 +265,8 @@ async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
 }
 
 async fn resend(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
-    let (op, config, signal) = prepare(input, config, |_, user| Ok(ResendConfirmationCode { user }))?;
-    let details = match run(op, config, signal).await? {
+    let (mut op, config, signal) = prepare(input, config, |_, user| Ok(ResendConfirmationCode { user }))?;
+    let details = match run(&mut op, config, signal).await? {
         Sent::Output(output) => CodeDeliveryDetails::from_json(&output),
         Sent::Recovered => CodeDeliveryDetails::default(),
     };
@@ -278,13 +278,13 @@ async fn resend(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
 }
 
 async fn sign_in(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
-    let (op, config, signal) = prepare(input, config, |input, user| {
+    let (mut op, config, signal) = prepare(input, config, |input, user| {
         Ok(SignInAfterSignUp {
             user,
             session: input.opt_string("session")?.unwrap_or_default(),
         })
     })?;
-    let output = match run(op, config, signal).await? {
+    let output = match run(&mut op, config, signal).await? {
         Sent::Output(output) => output,
         Sent::Recovered => Value::Object(Vec::new()),
     };

@@ -179,7 +179,7 @@ pub struct Exchange<'a> {
 }
 
 impl Exchange<'_> {
-    pub async fn run(&self, call: &Call, done_already: fn(&ServiceError) -> bool) -> Result<Sent, Error> {
+    pub async fn run(&self, call: &Call, done_already: &dyn Fn(&ServiceError) -> bool) -> Result<Sent, Error> {
         let mut attempts = Attempts::new(self.policy);
         loop {
             let error = match send(call.request(), self.signal, self.timeout_ms).await {

@@ -18,7 +18,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const OUT = path.join(ROOT, "target", "bench");
@@ -79,10 +79,7 @@ const api = http.createServer((req, res) => server.emit("request", req, res));
 await new Promise((r) => api.listen(0, "127.0.0.1", r));
 const endpoint = `http://127.0.0.1:${api.address().port}/cognito/`;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 async function cold(which) {
   const page = await browser.newPage();

@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.mjs";
 
 import { cognito, pendingCode, startEmulator } from "../../www/emulator.mjs";
 
@@ -45,8 +45,9 @@ function waitForOutput(pattern, timeoutMs = 120000) {
   });
 }
 
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
+/** Runs `scripts/demo.sh` as a person would, on free ports; resolves to the page's and emulator's URLs. */
+async function startDemo() {
+  demoOutput = "";
   demo = spawn("bash", [path.join(ROOT, "scripts", "demo.sh")], {
     cwd: ROOT,
     env: { ...process.env, DEMO_STATE_DIR: STATE, DEMO_PORT: "0", COGNITO_PORT: "0" },
@@ -54,13 +55,16 @@ before(async () => {
   });
   demo.stdout.on("data", (d) => (demoOutput += d));
   demo.stderr.on("data", (d) => (demoOutput += d));
-  [, pageUrl] = await waitForOutput(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
-  [, emulatorEndpoint] = demoOutput.match(/cognito-local: (http:\/\/127\.0\.0\.1:\d+\/)/);
+  const [, page] = await waitForOutput(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
+  const [, emulator] = demoOutput.match(/cognito-local: (http:\/\/127\.0\.0\.1:\d+\/)/);
+  return { page, emulator };
+}
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  ({ page: pageUrl, emulator: emulatorEndpoint } = await startDemo());
   pool = JSON.parse(fs.readFileSync(path.join(STATE, "pool.json"), "utf8"));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -231,16 +235,7 @@ test("Ctrl-C stops everything; a second run reuses the pool and its users", asyn
   assert.equal(await reachable(pageUrl), false, "the page server is gone");
   const firstPool = pool.userPoolId;
 
-  demoOutput = "";
-  demo = spawn("bash", [path.join(ROOT, "scripts", "demo.sh")], {
-    cwd: ROOT,
-    env: { ...process.env, DEMO_STATE_DIR: STATE, DEMO_PORT: "0", COGNITO_PORT: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  demo.stdout.on("data", (d) => (demoOutput += d));
-  demo.stderr.on("data", (d) => (demoOutput += d));
-  const [, secondPage] = await waitForOutput(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
-  const [, secondEmulator] = demoOutput.match(/cognito-local: (http:\/\/127\.0\.0\.1:\d+\/)/);
+  const { page: secondPage, emulator: secondEmulator } = await startDemo();
   assert.match(demoOutput, new RegExp(`user pool ${firstPool}`), "the pool is reused");
   emulatorEndpoint = secondEmulator;
   const users = await cognito(emulatorEndpoint, "ListUsers", { UserPoolId: firstPool });
