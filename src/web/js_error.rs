@@ -4,14 +4,10 @@
 //! Messages come from the core's `Error::message`, which never includes a value
 //! that could be secret.
 
-use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
+use super::object::set;
 use crate::error::Error;
-
-fn set(target: &JsValue, key: &str, value: JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
-}
 
 pub fn to_js(error: &Error) -> JsValue {
     let name = match error {
@@ -27,19 +23,19 @@ pub fn to_js(error: &Error) -> JsValue {
     let js = JsValue::from(js);
     match error {
         Error::Validation(e) => {
-            set(&js, "field", JsValue::from_str(&e.field));
-            set(&js, "rule", JsValue::from_str(e.rule.code()));
+            set(&js, "field", &JsValue::from_str(&e.field));
+            set(&js, "rule", &JsValue::from_str(e.rule.code()));
         }
         Error::Service(e) => {
-            set(&js, "status", JsValue::from(e.status));
+            set(&js, "status", &JsValue::from(e.status));
             if let Some(id) = &e.request_id {
-                set(&js, "requestId", JsValue::from_str(id));
+                set(&js, "requestId", &JsValue::from_str(id));
             }
             if let Some(t) = &e.error_type {
-                set(&js, "errorType", JsValue::from_str(t));
+                set(&js, "errorType", &JsValue::from_str(t));
             }
         }
-        Error::Timeout(ms) => set(&js, "timeoutMs", JsValue::from(*ms)),
+        Error::Timeout(ms) => set(&js, "timeoutMs", &JsValue::from(*ms)),
         Error::Network(_) | Error::Aborted | Error::SecretHashProvider(_) => {}
     }
     js

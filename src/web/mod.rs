@@ -7,6 +7,7 @@
 
 mod context_data;
 mod js_error;
+mod object;
 mod panic_guard;
 mod read;
 mod transport;
@@ -15,7 +16,7 @@ use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -31,6 +32,7 @@ use crate::retry::RetryPolicy;
 use crate::secret_hash::{ClientSecret, SecretHash};
 use crate::user_call::{Operation, UserCall, UserContextData};
 use crate::validate::{self, Rule, ValidationError};
+use object::{object, set, set_opt};
 use read::Obj;
 use transport::{Exchange, Sent};
 
@@ -163,20 +165,6 @@ async fn provided_hash(provider: &Function, username: &str, client_id: &str) -> 
         return Err(ValidationError::new("secretHash", Rule::Type("a string (what the provider returned)")).into());
     }
     Ok(SecretHash::given(read::string(&value, "secretHash".into())?)?)
-}
-
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-fn object() -> JsValue {
-    Object::new().into()
-}
-
-fn set_opt(target: &JsValue, key: &str, value: Option<&str>) {
-    if let Some(value) = value {
-        set(target, key, &JsValue::from_str(value));
-    }
 }
 
 /// Checks and sends one operation: the flow every export shares.

@@ -14,12 +14,13 @@
 
 use alloc::string::String;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
+use super::object::{object, set};
 use crate::call::Call;
 use crate::error::{Error, ServiceError};
 use crate::json::Value;
@@ -30,7 +31,7 @@ use crate::retry::{Attempts, Decision, RetryPolicy};
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
-    fn fetch(url: &str, init: &Object) -> Promise;
+    fn fetch(url: &str, init: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &Function, ms: i32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -47,10 +48,6 @@ extern "C" {
     type Headers;
     #[wasm_bindgen(method)]
     fn get(this: &Headers, name: &str) -> Option<String>;
-}
-
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
 /// An `AbortController` that aborts when the caller's signal does or when time runs out, until dropped.
@@ -123,11 +120,11 @@ async fn send(request: &HttpRequest, caller: Option<&AbortSignal>, ms: u32) -> R
         return Err(Error::Aborted);
     }
     let deadline = Deadline::new(caller, ms)?;
-    let headers: JsValue = Object::new().into();
+    let headers = object();
     for (name, value) in request.headers() {
         set(&headers, name, &JsValue::from_str(value));
     }
-    let init = Object::new();
+    let init = object();
     set(&init, "method", &JsValue::from_str("POST"));
     set(&init, "headers", &headers);
     set(&init, "body", &JsValue::from_str(&request.body));
