@@ -5,7 +5,7 @@ demo:
 test:
 	bash scripts/test.sh
 bench:
-	bash scripts/setup.sh && bash scripts/build.sh && node tests/bench/bench.mjs
+	bash scripts/setup.sh && bash scripts/build.sh && PATH="$$HOME/.cargo/bin:$$PATH" node tests/bench/bench.mjs
 size:
 	bash scripts/build.sh && bash scripts/size.sh
 twiggy:

@@ -10,6 +10,10 @@
 // - warm: time per call with fetch stubbed in the page (only the caller's own work),
 //   median of the runs, each the mean of a loop of calls.
 // - preflights/call and requests/call: what the server saw over 20 real calls.
+//
+// A third column, "async floor", is tests/bench/floor: one async wasm-bindgen
+// export that awaits fetch and text and does nothing else. It shows what the
+// design's async-export machinery costs before any of the package's own work.
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -39,10 +43,27 @@ fs.writeFileSync(
    window.confirmImpl = (endpoint, clientId, username, confirmationCode) =>
      confirmSignUp({ username, confirmationCode }, { userPoolId: "us-east-1_Bench1", clientId, endpoint });`,
 );
+// The floor module: built here, bundled like the others.
+const FLOOR = path.join(ROOT, "tests", "bench", "floor");
+const floorOut = path.join(OUT, "floor");
+execFileSync("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "-q", "--manifest-path", path.join(FLOOR, "Cargo.toml")], { stdio: "inherit" });
+execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", floorOut, path.join(FLOOR, "target", "wasm32-unknown-unknown", "release", "bench_floor.wasm")], { stdio: "inherit" });
+execFileSync(path.join(ROOT, "node_modules", ".bin", "wasm-opt"), ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", path.join(floorOut, "bench_floor_bg.wasm"), "-o", path.join(floorOut, "bench_floor_bg.wasm")]);
+fs.writeFileSync(
+  path.join(OUT, "floor-entry.js"),
+  `import init, { post } from ${JSON.stringify(path.join(floorOut, "bench_floor.js"))};
+   let ready;
+   window.confirmImpl = async (endpoint, clientId, username, code) => {
+     await (ready ??= init({ module_or_path: "/bench_floor_bg.wasm" }));
+     return post(endpoint, JSON.stringify({ ClientId: clientId, Username: username, ConfirmationCode: code }));
+   };`,
+);
+const floorJs = bundle(path.join(OUT, "floor-entry.js"), path.join(OUT, "floor.min.js"));
+const floorWasm = fs.readFileSync(path.join(floorOut, "bench_floor_bg.wasm"));
 const rawJs = bundle(path.join(OUT, "raw-entry.js"), path.join(OUT, "raw.min.js"));
 const oursJs = bundle(path.join(OUT, "ours-entry.js"), path.join(OUT, "ours.min.js"));
 const wasm = fs.readFileSync(path.join(ROOT, "pkg", "cognito_confirm_bg.wasm"));
-const bytes = { raw: brotli(rawJs), ours: brotli(oursJs) + brotli(wasm) };
+const bytes = { raw: brotli(rawJs), floor: brotli(floorJs) + brotli(floorWasm), ours: brotli(oursJs) + brotli(wasm) };
 
 let preflights = 0;
 let posts = 0;
@@ -64,7 +85,7 @@ const server = http.createServer((req, res) => {
     return;
   }
   // esbuild leaves `new URL("./cognito_confirm_bg.wasm", import.meta.url)` as it is: the .wasm sits beside the bundle.
-  const files = { "/raw.js": rawJs, "/ours.js": oursJs, "/cognito_confirm_bg.wasm": wasm };
+  const files = { "/raw.js": rawJs, "/floor.js": floorJs, "/ours.js": oursJs, "/cognito_confirm_bg.wasm": wasm, "/bench_floor_bg.wasm": floorWasm };
   if (files[url.pathname]) {
     res.writeHead(200, { "Content-Type": url.pathname.endsWith(".wasm") ? "application/wasm" : "text/javascript", "Cache-Control": "no-store" });
     return res.end(files[url.pathname]);
@@ -140,30 +161,32 @@ async function network(which, calls) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const result = {};
-for (const which of ["raw", "ours"]) result[which] = { cold: [], warm: [] };
+const all = ["raw", "floor", "ours"];
+for (const which of all) result[which] = { cold: [], warm: [] };
 for (let i = 0; i < runs; i++) {
-  for (const which of ["raw", "ours"]) {
+  for (const which of all) {
     result[which].cold.push(await cold(which));
     result[which].warm.push(await warm(which, 500));
   }
 }
-const net = { raw: await network("raw", 20), ours: await network("ours", 20) };
+const net = { raw: await network("raw", 20), floor: await network("floor", 20), ours: await network("ours", 20) };
 await browser.close();
 server.close();
 api.close();
 
-const row = (name, raw, ours, unit, digits = 1) =>
-  `| ${name} | ${raw.toFixed(digits)} ${unit} | ${ours.toFixed(digits)} ${unit} | ${(ours / raw).toFixed(2)}× |`;
+const row = (name, raw, floor, ours, unit, digits = 1) =>
+  `| ${name} | ${raw.toFixed(digits)} ${unit} | ${floor.toFixed(digits)} ${unit} (${(floor / raw).toFixed(2)}×) | ${ours.toFixed(digits)} ${unit} | ${(ours / raw).toFixed(2)}× |`;
+const stat = (which, key) => median(result[which][key]);
 const table = [
   `Benchmark, ${new Date().toISOString().slice(0, 10)}, ${runs} runs, headless Chromium, loopback server`,
   "",
-  "| measure | raw fetch | cognito-confirm | ratio |",
-  "| --- | --- | --- | --- |",
-  row("shipped bytes (brotli -q 11)", bytes.raw, bytes.ours, "B", 0),
-  row("cold: script arrival to first call done (median)", median(result.raw.cold), median(result.ours.cold), "ms"),
-  row("warm: time per call, fetch stubbed (median)", median(result.raw.warm), median(result.ours.warm), "µs"),
-  `| CORS preflights per call (20 calls) | ${net.raw.preflights.toFixed(2)} | ${net.ours.preflights.toFixed(2)} | |`,
-  `| requests per call (20 calls) | ${net.raw.requests.toFixed(2)} | ${net.ours.requests.toFixed(2)} | |`,
+  "| measure | raw fetch | async floor | cognito-confirm | ratio to raw |",
+  "| --- | --- | --- | --- | --- |",
+  row("shipped bytes (brotli -q 11)", bytes.raw, bytes.floor, bytes.ours, "B", 0),
+  row("cold: script arrival to first call done (median)", stat("raw", "cold"), stat("floor", "cold"), stat("ours", "cold"), "ms"),
+  row("warm: time per call, fetch stubbed (median)", stat("raw", "warm"), stat("floor", "warm"), stat("ours", "warm"), "µs"),
+  `| CORS preflights per call (20 calls) | ${net.raw.preflights.toFixed(2)} | ${net.floor.preflights.toFixed(2)} | ${net.ours.preflights.toFixed(2)} | |`,
+  `| requests per call (20 calls) | ${net.raw.requests.toFixed(2)} | ${net.floor.requests.toFixed(2)} | ${net.ours.requests.toFixed(2)} | |`,
 ].join("\n");
 fs.writeFileSync(path.join(OUT, "results.md"), table + "\n");
 console.log(table);
