@@ -13,6 +13,7 @@ mod read;
 mod transport;
 
 use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -168,7 +169,8 @@ async fn provided_hash(provider: &Function, username: &str, client_id: &str) -> 
 }
 
 /// Checks and sends one operation: the flow every export shares.
-async fn run(op: &mut dyn Operation, config: Config, signal: Option<AbortSignal>) -> Result<Sent, Error> {
+async fn run(prepared: Prepared) -> Result<Sent, Error> {
+    let Prepared { mut op, config, signal } = prepared;
     let user = op.user_mut();
     if user.user_context_data.is_none() {
         user.user_context_data = context_data::collect(&user.username, &config.user_pool_id, &user.client_id);
@@ -202,59 +204,83 @@ async fn run(op: &mut dyn Operation, config: Config, signal: Option<AbortSignal>
     exchange.run(&call, &|e| op.done_already(e)).await
 }
 
-/// Reads both arguments; `read_own` reads the operation's own members from the first.
-fn prepare<O>(
-    input: JsValue,
-    config: JsValue,
-    read_own: impl FnOnce(&Obj, UserCall) -> Result<O, ValidationError>,
-) -> Result<(O, Config, Option<AbortSignal>), ValidationError> {
+/// The three exports. One async flow serves them all, so it is compiled once.
+#[derive(Clone, Copy)]
+enum Export {
+    ConfirmSignUp,
+    ResendSignUpCode,
+    AutoSignIn,
+}
+
+/// A call read from its arguments and ready to run.
+struct Prepared {
+    op: Box<dyn Operation>,
+    config: Config,
+    signal: Option<AbortSignal>,
+}
+
+/// Reads both arguments and the operation's own members from the first.
+fn read_operation(export: Export, input: JsValue, config: JsValue) -> Result<Prepared, ValidationError> {
     let config = read_config(config)?;
     let input = Obj::argument(input, "input")?;
     let (user, signal) = read_user(&input, &config.client_id)?;
-    Ok((read_own(&input, user)?, config, signal))
-}
-
-/// Runs `work` so that a panic rejects its promise, and turns its error into a JavaScript `Error`.
-fn export(work: impl core::future::Future<Output = Result<JsValue, Error>> + 'static) -> Promise {
-    panic_guard::spawn(async move { work.await.map_err(|e| js_error::to_js(&e)) })
-}
-
-async fn confirm(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
-    let (mut op, config, signal) = prepare(input, config, |input, user| {
-        Ok(ConfirmSignUp {
+    let op: Box<dyn Operation> = match export {
+        Export::ConfirmSignUp => Box::new(ConfirmSignUp {
             user,
             confirmation_code: input.string("confirmationCode")?,
             force_alias_creation: input.opt_bool("forceAliasCreation")?,
             session: input.opt_string("session")?,
-        })
-    })?;
-    let (session, recovered) = match run(&mut op, config, signal).await? {
+        }),
+        Export::ResendSignUpCode => Box::new(ResendConfirmationCode { user }),
+        Export::AutoSignIn => Box::new(SignInAfterSignUp {
+            user,
+            session: input.opt_string("session")?.unwrap_or_default(),
+        }),
+    };
+    Ok(Prepared { op, config, signal })
+}
+
+/// Runs one export so that a panic rejects its promise, and turns its error into a JavaScript `Error`.
+fn export(export: Export, input: JsValue, config: JsValue) -> Promise {
+    panic_guard::spawn(async move {
+        let outcome = async {
+            let sent = run(read_operation(export, input, config)?).await?;
+            match export {
+                Export::ConfirmSignUp => Ok(confirm_result(sent)),
+                Export::ResendSignUpCode => Ok(resend_result(sent)),
+                Export::AutoSignIn => sign_in_result(sent),
+            }
+        };
+        outcome.await.map_err(|e: Error| js_error::to_js(&e))
+    })
+}
+
+/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
+fn confirm_result(sent: Sent) -> JsValue {
+    let (session, recovered) = match sent {
         Sent::Output(output) => (ConfirmSignUpOutput::from_json(&output).session, false),
         Sent::Recovered => (None, true),
     };
     let result = object();
     let next_step = object();
-    set(
-        &next_step,
-        "signUpStep",
-        &JsValue::from_str(if session.is_some() {
-            "COMPLETE_AUTO_SIGN_IN"
-        } else {
-            "DONE"
-        }),
-    );
+    let step = if session.is_some() {
+        "COMPLETE_AUTO_SIGN_IN"
+    } else {
+        "DONE"
+    };
+    set(&next_step, "signUpStep", &JsValue::from_str(step));
     set(&result, "isSignUpComplete", &JsValue::TRUE);
     set(&result, "nextStep", &next_step);
     set_opt(&result, "session", session.as_deref());
     if recovered {
         set(&result, "confirmedByEarlierAttempt", &JsValue::TRUE);
     }
-    Ok(result)
+    result
 }
 
-async fn resend(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
-    let (mut op, config, signal) = prepare(input, config, |_, user| Ok(ResendConfirmationCode { user }))?;
-    let details = match run(&mut op, config, signal).await? {
+/// `{ destination?, deliveryMedium?, attributeName? }`
+fn resend_result(sent: Sent) -> JsValue {
+    let details = match sent {
         Sent::Output(output) => CodeDeliveryDetails::from_json(&output),
         Sent::Recovered => CodeDeliveryDetails::default(),
     };
@@ -262,17 +288,12 @@ async fn resend(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
     set_opt(&result, "destination", details.destination.as_deref());
     set_opt(&result, "deliveryMedium", details.delivery_medium.as_deref());
     set_opt(&result, "attributeName", details.attribute_name.as_deref());
-    Ok(result)
+    result
 }
 
-async fn sign_in(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
-    let (mut op, config, signal) = prepare(input, config, |input, user| {
-        Ok(SignInAfterSignUp {
-            user,
-            session: input.opt_string("session")?.unwrap_or_default(),
-        })
-    })?;
-    let output = match run(&mut op, config, signal).await? {
+/// `{ isSignedIn: true, tokens, nextStep: { signInStep: "DONE" } }` or the challenge.
+fn sign_in_result(sent: Sent) -> Result<JsValue, Error> {
+    let output = match sent {
         Sent::Output(output) => output,
         Sent::Recovered => Value::Object(Vec::new()),
     };
@@ -315,19 +336,19 @@ async fn sign_in(input: JsValue, config: JsValue) -> Result<JsValue, Error> {
 /// Confirms a sign-up with the code Cognito sent. See the TypeScript types for the arguments.
 #[wasm_bindgen(js_name = confirmSignUp, skip_typescript)]
 pub fn confirm_sign_up(input: JsValue, config: JsValue) -> Promise {
-    export(confirm(input, config))
+    export(Export::ConfirmSignUp, input, config)
 }
 
 /// Sends the user a new confirmation code (`ResendConfirmationCode`).
 #[wasm_bindgen(js_name = resendSignUpCode, skip_typescript)]
 pub fn resend_sign_up_code(input: JsValue, config: JsValue) -> Promise {
-    export(resend(input, config))
+    export(Export::ResendSignUpCode, input, config)
 }
 
 /// Signs the user in with the session a confirmation returned (`InitiateAuth`, `USER_AUTH`).
 #[wasm_bindgen(js_name = autoSignIn, skip_typescript)]
 pub fn auto_sign_in(input: JsValue, config: JsValue) -> Promise {
-    export(sign_in(input, config))
+    export(Export::AutoSignIn, input, config)
 }
 
 /// A call that panics after its first await: for the test of the panic guard only.
