@@ -26,7 +26,7 @@ pub mod text;
 pub mod user_call;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
 pub use error::{Error, ServiceError, ServiceErrorName};

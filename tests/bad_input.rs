@@ -1,6 +1,6 @@
 //! Bad input through the JavaScript API: each case is refused with a
 //! `ValidationError` that names the field and the rule, and nothing is sent.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 mod common;
 

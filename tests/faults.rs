@@ -1,7 +1,7 @@
 //! Fault injection: the strict fake answers badly, drops connections or says
 //! nothing, and `confirmSignUp` must retry what is worth retrying, never what
 //! spends the user's attempts, and end with the right outcome every time.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 mod common;
 

@@ -1,7 +1,7 @@
 //! The rest of the confirmation flow against the strict fake: a new code
 //! (`resendSignUpCode`) and signing in with the session a confirmation
 //! returned (`autoSignIn`), with their error paths.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 mod common;
 

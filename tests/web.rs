@@ -1,6 +1,6 @@
 //! `confirmSignUp` in headless Chromium against the strict fake Cognito
 //! (`tests/fake-cognito/server.mjs`, started by `scripts/test.sh`).
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 mod common;
 

@@ -14,6 +14,10 @@
 // A third column, "async floor", is tests/bench/floor: one async wasm-bindgen
 // export that awaits fetch and text and does nothing else. It shows what the
 // design's async-export machinery costs before any of the package's own work.
+// A fourth, "string boundary", is tests/bench/sync-core: the package's core
+// behind sync string-in/string-out exports with the I/O in a small JS driver,
+// a measurement for the design decision of issue 5 (it has no retries,
+// timeouts, abort or SecretHash provider).
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -60,10 +64,31 @@ fs.writeFileSync(
 );
 const floorJs = bundle(path.join(OUT, "floor-entry.js"), path.join(OUT, "floor.min.js"));
 const floorWasm = fs.readFileSync(path.join(floorOut, "bench_floor_bg.wasm"));
+// The string-boundary prototype, likewise.
+const SYNC = path.join(ROOT, "tests", "bench", "sync-core");
+const syncOut = path.join(OUT, "sync-core");
+fs.mkdirSync(syncOut, { recursive: true });
+execFileSync("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "-q", "--manifest-path", path.join(SYNC, "Cargo.toml")], { stdio: "inherit" });
+execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", path.join(syncOut, "pkg"), path.join(SYNC, "target", "wasm32-unknown-unknown", "release", "bench_sync_core.wasm")], { stdio: "inherit" });
+execFileSync(path.join(ROOT, "node_modules", ".bin", "wasm-opt"), ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", path.join(syncOut, "pkg", "bench_sync_core_bg.wasm"), "-o", path.join(syncOut, "pkg", "bench_sync_core_bg.wasm")]);
+fs.copyFileSync(path.join(SYNC, "driver.js"), path.join(syncOut, "driver.js"));
+fs.writeFileSync(
+  path.join(OUT, "sync-entry.js"),
+  `import { confirmSignUp } from ${JSON.stringify(path.join(syncOut, "driver.js"))};
+   window.confirmImpl = (endpoint, clientId, username, confirmationCode) =>
+     confirmSignUp({ username, confirmationCode }, { userPoolId: "us-east-1_Bench1", clientId, endpoint });`,
+);
+const syncJs = bundle(path.join(OUT, "sync-entry.js"), path.join(OUT, "sync.min.js"));
+const syncWasm = fs.readFileSync(path.join(syncOut, "pkg", "bench_sync_core_bg.wasm"));
 const rawJs = bundle(path.join(OUT, "raw-entry.js"), path.join(OUT, "raw.min.js"));
 const oursJs = bundle(path.join(OUT, "ours-entry.js"), path.join(OUT, "ours.min.js"));
 const wasm = fs.readFileSync(path.join(ROOT, "pkg", "cognito_confirm_bg.wasm"));
-const bytes = { raw: brotli(rawJs), floor: brotli(floorJs) + brotli(floorWasm), ours: brotli(oursJs) + brotli(wasm) };
+const bytes = {
+  raw: brotli(rawJs),
+  floor: brotli(floorJs) + brotli(floorWasm),
+  sync: brotli(syncJs) + brotli(syncWasm),
+  ours: brotli(oursJs) + brotli(wasm),
+};
 
 let preflights = 0;
 let posts = 0;
@@ -85,7 +110,15 @@ const server = http.createServer((req, res) => {
     return;
   }
   // esbuild leaves `new URL("./cognito_confirm_bg.wasm", import.meta.url)` as it is: the .wasm sits beside the bundle.
-  const files = { "/raw.js": rawJs, "/floor.js": floorJs, "/ours.js": oursJs, "/cognito_confirm_bg.wasm": wasm, "/bench_floor_bg.wasm": floorWasm };
+  const files = {
+    "/raw.js": rawJs,
+    "/floor.js": floorJs,
+    "/sync.js": syncJs,
+    "/ours.js": oursJs,
+    "/cognito_confirm_bg.wasm": wasm,
+    "/bench_floor_bg.wasm": floorWasm,
+    "/pkg/bench_sync_core_bg.wasm": syncWasm,
+  };
   if (files[url.pathname]) {
     res.writeHead(200, { "Content-Type": url.pathname.endsWith(".wasm") ? "application/wasm" : "text/javascript", "Cache-Control": "no-store" });
     return res.end(files[url.pathname]);
@@ -161,7 +194,7 @@ async function network(which, calls) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const result = {};
-const all = ["raw", "floor", "ours"];
+const all = ["raw", "floor", "sync", "ours"];
 for (const which of all) result[which] = { cold: [], warm: [] };
 for (let i = 0; i < runs; i++) {
   for (const which of all) {
@@ -169,24 +202,27 @@ for (let i = 0; i < runs; i++) {
     result[which].warm.push(await warm(which, 500));
   }
 }
-const net = { raw: await network("raw", 20), floor: await network("floor", 20), ours: await network("ours", 20) };
+const net = {};
+for (const which of all) net[which] = await network(which, 20);
 await browser.close();
 server.close();
 api.close();
 
-const row = (name, raw, floor, ours, unit, digits = 1) =>
-  `| ${name} | ${raw.toFixed(digits)} ${unit} | ${floor.toFixed(digits)} ${unit} (${(floor / raw).toFixed(2)}×) | ${ours.toFixed(digits)} ${unit} | ${(ours / raw).toFixed(2)}× |`;
-const stat = (which, key) => median(result[which][key]);
+const cell = (value, raw, unit, digits) => `${value.toFixed(digits)} ${unit} (${(value / raw).toFixed(2)}×)`;
+const row = (name, values, unit, digits = 1) =>
+  `| ${name} | ${values.raw.toFixed(digits)} ${unit} | ${["floor", "sync", "ours"].map((w) => cell(values[w], values.raw, unit, digits)).join(" | ")} |`;
+const stats = (key) => Object.fromEntries(all.map((w) => [w, median(result[w][key])]));
+const counts = (key) => all.map((w) => net[w][key].toFixed(2)).join(" | ");
 const table = [
-  `Benchmark, ${new Date().toISOString().slice(0, 10)}, ${runs} runs, headless Chromium, loopback server`,
+  `Benchmark, ${new Date().toISOString().slice(0, 10)}, ${runs} runs, headless Chromium, loopback server; in brackets, the ratio to raw fetch`,
   "",
-  "| measure | raw fetch | async floor | cognito-confirm | ratio to raw |",
+  "| measure | raw fetch | async floor | string boundary | cognito-confirm |",
   "| --- | --- | --- | --- | --- |",
-  row("shipped bytes (brotli -q 11)", bytes.raw, bytes.floor, bytes.ours, "B", 0),
-  row("cold: script arrival to first call done (median)", stat("raw", "cold"), stat("floor", "cold"), stat("ours", "cold"), "ms"),
-  row("warm: time per call, fetch stubbed (median)", stat("raw", "warm"), stat("floor", "warm"), stat("ours", "warm"), "µs"),
-  `| CORS preflights per call (20 calls) | ${net.raw.preflights.toFixed(2)} | ${net.floor.preflights.toFixed(2)} | ${net.ours.preflights.toFixed(2)} | |`,
-  `| requests per call (20 calls) | ${net.raw.requests.toFixed(2)} | ${net.floor.requests.toFixed(2)} | ${net.ours.requests.toFixed(2)} | |`,
+  row("shipped bytes (brotli -q 11)", bytes, "B", 0),
+  row("cold: script arrival to first call done (median)", stats("cold"), "ms"),
+  row("warm: time per call, fetch stubbed (median)", stats("warm"), "µs"),
+  `| CORS preflights per call (20 calls) | ${counts("preflights")} |`,
+  `| requests per call (20 calls) | ${counts("requests")} |`,
 ].join("\n");
 fs.writeFileSync(path.join(OUT, "results.md"), table + "\n");
 console.log(table);
