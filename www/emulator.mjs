@@ -69,7 +69,9 @@ export async function startEmulator({ dir, port, onOutput = () => {} }) {
   fs.writeFileSync(config, JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }, null, 2));
   const child = spawn(process.execPath, [BIN], {
     cwd: dir,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), NODE_NO_WARNINGS: "1" },
+    // COGNITO_LOCAL_DEVMODE would make cognito-local log the bodies of calls it does not
+    // support (ResendConfirmationCode), SecretHash included, into the demo's log file.
+    env: { ...process.env, COGNITO_LOCAL_DEVMODE: "", HOST: "127.0.0.1", PORT: String(port), NODE_NO_WARNINGS: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => onOutput(d.toString()));
