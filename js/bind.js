@@ -2,7 +2,8 @@
 // first call (or by `ready()`), once, however many calls follow. Nothing
 // happens at import time and there is no top-level await. The entry points
 // differ only in where the module's bytes come from.
-import init, { autoSignIn, confirmSignUp, resendSignUpCode } from "./cognito_confirm.js";
+import init, { judge, prepare } from "./cognito_confirm.js";
+import { calls } from "./driver.js";
 
 /** `source()` gives what wasm-bindgen's `init` takes: a URL or the bytes (or a promise of either). */
 export function bind(source, hint) {
@@ -20,14 +21,15 @@ export function bind(source, hint) {
           throw error;
         },
       ));
+  const api = calls({ prepare, judge });
   const after = (fn) => async (input, config) => {
     await load();
     return fn(input, config);
   };
   return {
     ready: load,
-    confirmSignUp: after(confirmSignUp),
-    resendSignUpCode: after(resendSignUpCode),
-    autoSignIn: after(autoSignIn),
+    confirmSignUp: after(api.confirmSignUp),
+    resendSignUpCode: after(api.resendSignUpCode),
+    autoSignIn: after(api.autoSignIn),
   };
 }

@@ -1,35 +1,229 @@
-export type {
-  AbortError,
-  AuthTokens,
-  AutoSignInInput,
-  AutoSignInResult,
-  CodeDeliveryDetails,
-  CognitoConfig,
-  CognitoErrorName,
-  CognitoServiceError,
-  ConfirmSignUpInput,
-  ConfirmSignUpResult,
-  NetworkError,
-  PanicError,
-  ResendSignUpCodeInput,
-  SecretHashError,
-  SecretHashProvider,
-  TimeoutError,
-  UnknownServiceError,
-  UserInput,
-  ValidationError,
-} from "./cognito_confirm.js";
-export { autoSignIn, confirmSignUp, resendSignUpCode } from "./cognito_confirm.js";
+/** What the first argument of every call has: the user, and per-call options. */
+export interface UserInput {
+  /** The username the user signed up with (their email or phone number when the pool uses those as usernames). Sent exactly as given. */
+  username: string;
+  /** Passed to your pool's Lambda triggers (`ClientMetadata`). */
+  clientMetadata?: Record<string, string>;
+  /** Amazon Pinpoint analytics (`AnalyticsMetadata`). */
+  analyticsMetadata?: { analyticsEndpointId?: string };
+  /** Threat-protection data (`UserContextData`). When left out, it is collected from Cognito's threat-protection script if the page loaded it. */
+  userContextData?: { encodedData?: string; ipAddress?: string };
+  /** Aborts the call: it then rejects with an `AbortError`. */
+  signal?: AbortSignal;
+}
 
-import type { ConfirmSignUpError as ModuleError } from "./cognito_confirm.js";
+/** The first argument of {@link confirmSignUp}. */
+export interface ConfirmSignUpInput extends UserInput {
+  /** The code Cognito sent by email or SMS. */
+  confirmationCode: string;
+  /** Move an email or phone alias from another user to this one (`ForceAliasCreation`). */
+  forceAliasCreation?: boolean;
+  /** The `Session` from the SignUp response, which lets Cognito return a sign-in session. */
+  session?: string;
+}
+
+/** The first argument of {@link resendSignUpCode}. */
+export type ResendSignUpCodeInput = UserInput;
+
+/** The first argument of {@link autoSignIn}. */
+export interface AutoSignInInput extends UserInput {
+  /** The `session` of a {@link ConfirmSignUpResult}: it signs the user in once, within minutes of confirming. */
+  session: string;
+}
+
+/** Computes the SecretHash for a user, typically by asking your backend, which holds the client secret. */
+export type SecretHashProvider = (username: string, clientId: string) => string | Promise<string>;
+
+/** The second argument of {@link confirmSignUp}: which user pool app client to confirm with. */
+export interface CognitoConfig {
+  /** Such as `us-east-1_AbC123`; the region is read from it unless `region` is given. */
+  userPoolId: string;
+  /** The app client id. */
+  clientId: string;
+  /**
+   * The app client's secret, for clients that have one. Anyone who opens your page can read it:
+   * prefer `secretHash` with a provider that asks your backend.
+   */
+  clientSecret?: string;
+  /** A precomputed SecretHash for this username, or a function that returns one. Not with `clientSecret`. */
+  secretHash?: string | SecretHashProvider;
+  /** Overrides the region read from `userPoolId`. */
+  region?: string;
+  /** Use the FIPS endpoint. Default `false`. */
+  useFips?: boolean;
+  /** Use the dual-stack (IPv6) endpoint. Default `false`. */
+  useDualStack?: boolean;
+  /** A URL that replaces the AWS endpoint (a proxy, or an emulator: `http` is allowed on loopback only). */
+  endpoint?: string;
+  /** How long to wait for each attempt's answer, in milliseconds (1 to 2147483647). Default 15000. */
+  timeoutMs?: number;
+  /**
+   * Attempts in all (1 to 10; 1 disables retries). Default 3. Only network errors, timeouts,
+   * HTTP 5xx, `InternalErrorException` and `TooManyRequestsException` are retried, with
+   * full-jitter exponential backoff; an answer about the code or the user never is.
+   */
+  maxAttempts?: number;
+}
+
+/** What a confirmed sign-up resolves to. */
+export interface ConfirmSignUpResult {
+  isSignUpComplete: true;
+  /** `COMPLETE_AUTO_SIGN_IN` when Cognito returned a `session` that can sign the user in. */
+  nextStep: { signUpStep: "DONE" | "COMPLETE_AUTO_SIGN_IN" };
+  /** Present when Cognito returned one (pools that support sign-in right after sign-up). */
+  session?: string;
+  /**
+   * `true` when an attempt failed after it may have reached Cognito (network error, timeout, 5xx)
+   * and the retry was told the user is already confirmed: the lost attempt confirmed them.
+   */
+  confirmedByEarlierAttempt?: true;
+}
+
+/** Where a new confirmation code went (Cognito masks the destination). */
+export interface CodeDeliveryDetails {
+  destination?: string;
+  deliveryMedium?: "EMAIL" | "SMS" | (string & {});
+  attributeName?: string;
+}
+
+/** The tokens of a signed-in user. Keep them out of logs and URLs. */
+export interface AuthTokens {
+  accessToken: string;
+  idToken?: string;
+  refreshToken?: string;
+  /** Seconds until the access token expires. */
+  expiresIn?: number;
+  tokenType?: string;
+}
+
+/** What {@link autoSignIn} resolves to: tokens, or the challenge Cognito asks for next. */
+export type AutoSignInResult =
+  | { isSignedIn: true; tokens: AuthTokens; nextStep: { signInStep: "DONE" } }
+  | {
+      isSignedIn: false;
+      nextStep: {
+        signInStep: "CHALLENGE";
+        /** Such as `EMAIL_OTP`, `SMS_OTP`, `SOFTWARE_TOKEN_MFA`, `SELECT_CHALLENGE`: answer it with `RespondToAuthChallenge`. */
+        challengeName: string;
+        session?: string;
+        challengeParameters: Record<string, string>;
+      };
+    };
+
+/** The error names of Cognito's ConfirmSignUp, ResendConfirmationCode and InitiateAuth operations. */
+export type CognitoErrorName =
+  | "ResourceNotFoundException"
+  | "InvalidParameterException"
+  | "UnexpectedLambdaException"
+  | "UserLambdaValidationException"
+  | "NotAuthorizedException"
+  | "TooManyFailedAttemptsException"
+  | "CodeMismatchException"
+  | "ExpiredCodeException"
+  | "InvalidLambdaResponseException"
+  | "AliasExistsException"
+  | "TooManyRequestsException"
+  | "LimitExceededException"
+  | "UserNotFoundException"
+  | "OperationNotEnabledException"
+  | "InternalErrorException"
+  | "ForbiddenException"
+  | "CodeDeliveryFailureException"
+  | "InvalidEmailRoleAccessPolicyException"
+  | "InvalidSmsRoleAccessPolicyException"
+  | "InvalidSmsRoleTrustRelationshipException"
+  | "InvalidUserPoolConfigurationException"
+  | "PasswordResetRequiredException"
+  | "UserNotConfirmedException";
+
+/** Cognito answered with one of its modeled errors. */
+export interface CognitoServiceError extends Error {
+  name: CognitoErrorName;
+  /** The HTTP status. Don't branch on it: Cognito sends most errors as 400. */
+  status: number;
+  /** Cognito's request id, when the response let the browser read it. */
+  requestId?: string;
+  /** The error type as received (equal to `name`). */
+  errorType: string;
+}
+
+/** An answer that is not a modeled Cognito error: a new error name, an HTML page from a proxy, an empty or truncated body. */
+export interface UnknownServiceError extends Error {
+  name: "UnknownError";
+  status: number;
+  requestId?: string;
+  /** The error type as received, if there was one. */
+  errorType?: string;
+}
+
+/** An argument broke a rule; nothing was sent. */
+export interface ValidationError extends Error {
+  name: "ValidationError";
+  /** The member as you named it, such as `username` or `clientMetadata.source`. */
+  field: string;
+  rule: "required" | "type" | "length" | "characters" | "loneSurrogate" | "format" | "conflicts";
+}
+
+/** The request could not be sent or its answer not read (offline, DNS, TLS, CORS refused, connection reset). */
+export interface NetworkError extends Error {
+  name: "NetworkError";
+}
+
+/** Cognito did not answer within `timeoutMs` (on the last attempt). */
+export interface TimeoutError extends Error {
+  name: "TimeoutError";
+  timeoutMs: number;
+}
+
+/** The caller's `signal` aborted the call. */
+export interface AbortError extends Error {
+  name: "AbortError";
+}
+
+/** The `secretHash` provider threw or rejected. */
+export interface SecretHashError extends Error {
+  name: "SecretHashError";
+}
+
+/** A bug in this package stopped the call; the next call runs on a fresh WebAssembly instance. Other calls are not affected. */
+export interface PanicError extends Error {
+  name: "PanicError";
+}
 
 /** The WebAssembly module could not be loaded: the calls reject with this, and the next call tries again. */
 export interface LoadError extends Error {
   name: "LoadError";
 }
 
-/** Every way the calls reject: narrow on `name`. */
-export type ConfirmSignUpError = ModuleError | LoadError;
+/** Every way {@link confirmSignUp}, {@link resendSignUpCode} and {@link autoSignIn} reject: narrow on `name`. */
+export type ConfirmSignUpError =
+  | LoadError
+  | CognitoServiceError
+  | UnknownServiceError
+  | ValidationError
+  | NetworkError
+  | TimeoutError
+  | AbortError
+  | SecretHashError
+  | PanicError;
+
+/**
+ * Confirms a Cognito user pool sign-up with the code the user received.
+ * Rejects with a {@link ConfirmSignUpError}.
+ */
+export function confirmSignUp(input: ConfirmSignUpInput, config: CognitoConfig): Promise<ConfirmSignUpResult>;
+
+/**
+ * Sends the user a new confirmation code (`ResendConfirmationCode`).
+ * Rejects with a {@link ConfirmSignUpError}.
+ */
+export function resendSignUpCode(input: ResendSignUpCodeInput, config: CognitoConfig): Promise<CodeDeliveryDetails>;
+
+/**
+ * Signs the user in with the `session` that {@link confirmSignUp} returned (`InitiateAuth`, `USER_AUTH`).
+ * An expired or used session rejects with `NotAuthorizedException`; a missing one with a `ValidationError`.
+ */
+export function autoSignIn(input: AutoSignInInput, config: CognitoConfig): Promise<AutoSignInResult>;
 
 /** Loads the WebAssembly module now, so that the first call does not wait for it. Optional. */
 export function ready(): Promise<void>;

@@ -6,8 +6,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const PKG = path.join(ROOT, "pkg");
-for (const file of ["bind.js", "index.js", "index.node.js", "index.d.ts"]) {
+// The package directory: pkg/ unless another is given (the test build of the panic probe).
+const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, "pkg"));
+for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts"]) {
   fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
 }
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
@@ -35,6 +36,7 @@ const manifest = {
   types: "./index.d.ts",
   files: [
     "bind.js",
+    "driver.js",
     "index.js",
     "index.node.js",
     "index.d.ts",

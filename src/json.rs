@@ -12,6 +12,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::text::push_uint;
+
 /// How deep arrays and objects may nest before the reader gives up.
 const MAX_DEPTH: usize = 64;
 
@@ -289,6 +291,23 @@ impl ObjectWriter {
         self
     }
 
+    pub fn bool(&mut self, key: &str, value: bool) -> &mut Self {
+        self.opt_bool(key, Some(value))
+    }
+
+    pub fn number(&mut self, key: &str, value: u64) -> &mut Self {
+        self.key(key);
+        push_uint(&mut self.out, value);
+        self
+    }
+
+    /// A member whose value is JSON text written elsewhere.
+    pub fn raw(&mut self, key: &str, json: &str) -> &mut Self {
+        self.key(key);
+        self.out.push_str(json);
+        self
+    }
+
     /// A nested object, written only when it has at least one member.
     pub fn opt_object(&mut self, key: &str, inner: ObjectWriter) -> &mut Self {
         if !inner.is_empty() {
@@ -413,8 +432,14 @@ mod tests {
             .opt_bool("C", Some(false))
             .opt_bool("D", None)
             .opt_object("E", ObjectWriter::new())
-            .opt_object("F", inner);
-        assert_eq!(w.finish(), r#"{"A":"q\"uote\\ \u0001 \n é","C":false,"F":{"x":"1"}}"#);
+            .opt_object("F", inner)
+            .bool("G", true)
+            .number("H", 3600)
+            .raw("I", "[1]");
+        assert_eq!(
+            w.finish(),
+            r#"{"A":"q\"uote\\ \u0001 \n é","C":false,"F":{"x":"1"},"G":true,"H":3600,"I":[1]}"#
+        );
     }
 
     #[test]

@@ -87,6 +87,20 @@ impl Attempts {
         self.made
     }
 
+    /// The attempts as one number, for a driver that keeps them between steps.
+    pub fn state(&self) -> u32 {
+        self.made << 1 | u32::from(self.ambiguous)
+    }
+
+    /// The attempts that [`Attempts::state`] described.
+    pub fn resume(policy: RetryPolicy, state: u32) -> Self {
+        Attempts {
+            policy,
+            made: state >> 1,
+            ambiguous: state & 1 == 1,
+        }
+    }
+
     /// Judges a failed attempt. `random` is uniform in `[0, 1)`; `done_already`
     /// tells whether a service error means the operation's work is already done.
     pub fn after_failure(
@@ -247,6 +261,22 @@ mod tests {
             a.after_failure(&Error::Network(String::new()), f64::NAN, never),
             Decision::Retry { delay_ms: 0 }
         );
+    }
+
+    #[test]
+    fn state_carries_the_count_and_the_ambiguity() {
+        let mut a = Attempts::new(RetryPolicy::default());
+        assert_eq!(a.state(), 0);
+        a.after_failure(&Error::Timeout(5), 0.5, never);
+        let state = a.state();
+        assert_eq!(state, 3);
+        let mut resumed = Attempts::resume(RetryPolicy::default(), state);
+        assert_eq!(resumed.made(), 1);
+        let done = |_: &ServiceError| true;
+        let refused = service(ServiceErrorName::NotAuthorized, 400, "Current status is CONFIRMED");
+        assert_eq!(resumed.after_failure(&refused, 0.5, done), Decision::Recovered);
+        let mut fresh = Attempts::resume(RetryPolicy::default(), 2);
+        assert_eq!(fresh.after_failure(&refused, 0.5, done), Decision::Fail);
     }
 
     #[test]

@@ -46,13 +46,14 @@ pub fn char_count(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
-/// A decimal whole number of at most nine digits, digits only.
+/// A decimal whole number that fits in a `u32`, digits only.
 pub fn parse_u32(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 9 {
+    if s.is_empty() {
         return None;
     }
     s.bytes().try_fold(0u32, |n, b| {
-        Some(n * 10 + u32::from(b.checked_sub(b'0').filter(|d| *d <= 9)?))
+        n.checked_mul(10)?
+            .checked_add(u32::from(b.checked_sub(b'0').filter(|d| *d <= 9)?))
     })
 }
 
@@ -97,11 +98,11 @@ mod tests {
     }
 
     #[test]
-    fn parses_small_whole_numbers() {
+    fn parses_whole_numbers_that_fit() {
         assert_eq!(parse_u32("0"), Some(0));
         assert_eq!(parse_u32("3600"), Some(3600));
-        assert_eq!(parse_u32("999999999"), Some(999_999_999));
-        for bad in ["", "-1", "1.5", "1e3", " 1", "1234567890", "x"] {
+        assert_eq!(parse_u32("4294967295"), Some(u32::MAX));
+        for bad in ["", "-1", "1.5", "1e3", " 1", "4294967296", "99999999999", "x"] {
             assert_eq!(parse_u32(bad), None, "{bad}");
         }
     }

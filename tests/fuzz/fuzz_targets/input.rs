@@ -1,5 +1,6 @@
 //! Any input at all: validation never panics, and what it accepts is written
-//! as a body that reads back to exactly the same members.
+//! as a body that reads back to exactly the same members. The driver's steps,
+//! given the same bytes as their arguments, always answer with JSON.
 #![no_main]
 
 use cognito_confirm::confirm_sign_up::ConfirmSignUp;
@@ -7,11 +8,19 @@ use cognito_confirm::initiate_auth::SignInAfterSignUp;
 use cognito_confirm::user_call::{Operation, UserCall, UserContextData};
 use cognito_confirm::endpoint::{resolve, EndpointConfig};
 use cognito_confirm::json::{self, Value};
+use cognito_confirm::arguments::Kind;
+use cognito_confirm::steps::{self, Outcome};
 use cognito_confirm::validate;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    for kind in [Kind::ConfirmSignUp, Kind::ResendSignUpCode, Kind::AutoSignIn] {
+        let answer = steps::prepare(kind, &text, Some(&text), &|_, _, _| None);
+        assert!(json::parse(&answer).is_some(), "prepare answers JSON: {answer}");
+        let answer = steps::judge(kind, &text, None, data.len() as u32, 0.5, Outcome::Network(&text));
+        assert!(json::parse(&answer).is_some(), "judge answers JSON: {answer}");
+    }
     let mut parts = text.split('\u{1e}').map(str::to_owned);
     let mut next = || parts.next().unwrap_or_default();
     let user = UserCall {

@@ -1,0 +1,521 @@
+//! A call's two arguments, read from the JSON text the JavaScript driver sends.
+//!
+//! The driver hands `{"input": …, "config": …}` over in one string crossing
+//! (`JSON.stringify` is fast and costs no bytes here), instead of this crate
+//! reading members one `Reflect.get` at a time. JSON cannot carry every
+//! JavaScript value, so the driver replaces those it cannot with a tag object
+//! `{"\u0000": kind}`: `"function"`, `"signal"` (an `AbortSignal`),
+//! `"loneSurrogate"` (a string that is not well-formed UTF-16), `"object"`
+//! (an array, a nested object where none belongs, or a value with `toJSON`),
+//! or the `typeof` of anything else. The rules stay here: a wrong type is a
+//! [`ValidationError`] that names the member as the caller wrote it, such as
+//! `userContextData.encodedData`. `undefined` and `null` mean "not given".
+
+use alloc::borrow::{Cow, ToOwned};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::confirm_sign_up::ConfirmSignUp;
+use crate::endpoint::{self, EndpointConfig};
+use crate::initiate_auth::SignInAfterSignUp;
+use crate::json::{self, Value};
+use crate::resend_confirmation_code::ResendConfirmationCode;
+use crate::retry::RetryPolicy;
+use crate::secret_hash::{ClientSecret, SecretHash};
+use crate::text::{concat, parse_u32};
+use crate::user_call::{Operation, UserCall, UserContextData};
+use crate::validate::{self, Rule, ValidationError};
+
+/// Used when the config sets no `timeoutMs`: long enough for a slow phone
+/// network and a Lambda trigger, short enough that a form never hangs.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+/// The key of the driver's tag objects.
+const TAG: &str = "\u{0}";
+
+/// Which export was called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    ConfirmSignUp,
+    ResendSignUpCode,
+    AutoSignIn,
+}
+
+impl Kind {
+    /// The driver's number for the export: 0, 1, 2 in the order above.
+    pub fn from_number(n: u32) -> Option<Kind> {
+        [Kind::ConfirmSignUp, Kind::ResendSignUpCode, Kind::AutoSignIn]
+            .get(n as usize)
+            .copied()
+    }
+}
+
+/// Where the SecretHash comes from.
+#[derive(Debug)]
+pub enum SecretSource {
+    None,
+    Compute(ClientSecret),
+    Given(SecretHash),
+    /// The config's `secretHash` is a function: the driver calls it.
+    Provider,
+}
+
+/// The second argument, read and checked.
+#[derive(Debug)]
+pub struct Config {
+    pub user_pool_id: String,
+    pub client_id: String,
+    pub url: String,
+    pub secret: SecretSource,
+    pub timeout_ms: u32,
+    pub policy: RetryPolicy,
+}
+
+/// Both arguments, read and type-checked; the operation's own rules are
+/// checked by [`Operation::validate`].
+pub struct Arguments {
+    pub op: Box<dyn Operation>,
+    pub config: Config,
+}
+
+type Field = Cow<'static, str>;
+
+fn tag(v: &Value) -> Option<&str> {
+    match v {
+        Value::Object(members) => match members.as_slice() {
+            [(k, Value::String(t))] if k == TAG => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_object(v: &Value) -> bool {
+    matches!(v, Value::Object(_)) && tag(v).is_none()
+}
+
+/// A string, refused when it is of another type or was not well-formed.
+fn string(v: &Value, field: Field) -> Result<String, ValidationError> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        _ if tag(v) == Some("loneSurrogate") => Err(ValidationError::new(field, Rule::LoneSurrogate)),
+        _ => Err(ValidationError::new(field, Rule::Type("a string"))),
+    }
+}
+
+/// An object argument, or a nested object member, with the path that names it.
+struct Obj<'a> {
+    value: &'a Value,
+    /// Empty for a top-level argument: its members are named on their own.
+    path: &'static str,
+}
+
+impl<'a> Obj<'a> {
+    fn argument(value: Option<&'a Value>, name: &'static str) -> Result<Self, ValidationError> {
+        match value {
+            Some(v) if is_object(v) => Ok(Obj { value: v, path: "" }),
+            None | Some(Value::Null) => Err(ValidationError::new(name, Rule::Required)),
+            Some(_) => Err(ValidationError::new(name, Rule::Type("an object"))),
+        }
+    }
+
+    fn field(&self, key: &'static str) -> Field {
+        if self.path.is_empty() {
+            Cow::Borrowed(key)
+        } else {
+            Cow::Owned(concat(&[self.path, ".", key]))
+        }
+    }
+
+    /// A member, `None` when it is absent or `null`.
+    fn member(&self, key: &'static str) -> Option<(&'a Value, Field)> {
+        self.value
+            .get(key)
+            .filter(|v| **v != Value::Null)
+            .map(|v| (v, self.field(key)))
+    }
+
+    fn opt_string(&self, key: &'static str) -> Result<Option<String>, ValidationError> {
+        self.member(key).map(|(v, field)| string(v, field)).transpose()
+    }
+
+    fn string(&self, key: &'static str) -> Result<String, ValidationError> {
+        self.opt_string(key)?
+            .ok_or_else(|| ValidationError::new(self.field(key), Rule::Required))
+    }
+
+    /// A whole number from `min` to `max`; `expected` describes that for the error.
+    fn opt_whole_number(
+        &self,
+        key: &'static str,
+        min: u32,
+        max: u32,
+        expected: &'static str,
+    ) -> Result<Option<u32>, ValidationError> {
+        self.member(key)
+            .map(|(v, field)| {
+                // `JSON.stringify` writes a whole number below 1e21 as plain digits.
+                match v {
+                    Value::Number(n) => parse_u32(n).filter(|n| (min..=max).contains(n)),
+                    _ => None,
+                }
+                .ok_or(ValidationError::new(field, Rule::Type(expected)))
+            })
+            .transpose()
+    }
+
+    fn opt_bool(&self, key: &'static str) -> Result<Option<bool>, ValidationError> {
+        self.member(key)
+            .map(|(v, field)| match v {
+                Value::Bool(b) => Ok(*b),
+                _ => Err(ValidationError::new(field, Rule::Type("true or false"))),
+            })
+            .transpose()
+    }
+
+    /// Whether the member is there and carries the driver's tag `kind`.
+    fn is_tagged(&self, key: &'static str, kind: &str, expected: &'static str) -> Result<bool, ValidationError> {
+        match self.member(key) {
+            None => Ok(false),
+            Some((v, _)) if tag(v) == Some(kind) => Ok(true),
+            Some((_, field)) => Err(ValidationError::new(field, Rule::Type(expected))),
+        }
+    }
+
+    /// A nested object member; `path` names it in errors.
+    fn opt_object(&self, key: &'static str, path: &'static str) -> Result<Option<Obj<'a>>, ValidationError> {
+        match self.member(key) {
+            None => Ok(None),
+            Some((value, _)) if is_object(value) => Ok(Some(Obj { value, path })),
+            Some((_, field)) => Err(ValidationError::new(field, Rule::Type("an object"))),
+        }
+    }
+
+    /// A member that maps strings to strings, in the object's own key order.
+    fn opt_string_map(&self, key: &'static str) -> Result<Option<Vec<(String, String)>>, ValidationError> {
+        let Some((v, field)) = self.member(key) else {
+            return Ok(None);
+        };
+        match v {
+            Value::Object(members) if is_object(v) => members
+                .iter()
+                .map(|(k, value)| Ok((k.clone(), string(value, Cow::Owned(concat(&[&field, ".", k])))?)))
+                .collect::<Result<_, _>>()
+                .map(Some),
+            _ if tag(v) == Some("loneSurrogate") => Err(ValidationError::new(field, Rule::LoneSurrogate)),
+            _ => Err(ValidationError::new(
+                field,
+                Rule::Type("an object whose values are strings"),
+            )),
+        }
+    }
+}
+
+fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
+    let user_pool_id = config.string("userPoolId")?;
+    let pool_region = validate::user_pool_id(&user_pool_id)?.to_owned();
+    let region = config.opt_string("region")?;
+    if let Some(region) = &region {
+        validate::region("region", region)?;
+    }
+    let client_id = config.string("clientId")?;
+    validate::client_id(&client_id)?;
+    let custom = config.opt_string("endpoint")?;
+    let url = endpoint::resolve(&EndpointConfig {
+        region: region.as_deref().unwrap_or(&pool_region),
+        use_fips: config.opt_bool("useFips")?.unwrap_or(false),
+        use_dual_stack: config.opt_bool("useDualStack")?.unwrap_or(false),
+        custom: custom.as_deref(),
+    })?;
+    let client_secret = config.opt_string("clientSecret")?;
+    let secret = match (client_secret, config.member("secretHash")) {
+        (Some(_), Some(_)) => return Err(ValidationError::new("secretHash", Rule::Conflicts("clientSecret"))),
+        (Some(s), None) if s.is_empty() => {
+            return Err(ValidationError::new("clientSecret", Rule::Format("a non-empty string")))
+        }
+        (Some(s), None) => SecretSource::Compute(ClientSecret::new(s)),
+        (None, Some((v, _))) if tag(v) == Some("function") => SecretSource::Provider,
+        (None, Some((v, field))) => match string(v, field) {
+            Ok(hash) => SecretSource::Given(SecretHash::given(hash)?),
+            Err(e) if matches!(e.rule, Rule::LoneSurrogate) => return Err(e),
+            Err(e) => return Err(ValidationError::new(e.field, Rule::Type("a string or a function"))),
+        },
+        (None, None) => SecretSource::None,
+    };
+    let timeout_ms = config
+        .opt_whole_number(
+            "timeoutMs",
+            1,
+            i32::MAX as u32,
+            "a whole number of milliseconds from 1 to 2147483647",
+        )?
+        .unwrap_or(DEFAULT_TIMEOUT_MS);
+    let max_attempts = config
+        .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
+        .unwrap_or(RetryPolicy::default().max_attempts);
+    Ok(Config {
+        user_pool_id,
+        client_id,
+        url,
+        secret,
+        timeout_ms,
+        policy: RetryPolicy {
+            max_attempts,
+            ..RetryPolicy::default()
+        },
+    })
+}
+
+/// The members every call's first argument shares.
+fn read_user(input: &Obj<'_>, client_id: &str) -> Result<UserCall, ValidationError> {
+    let username = input.string("username")?;
+    let analytics = input.opt_object("analyticsMetadata", "analyticsMetadata")?;
+    let context = input.opt_object("userContextData", "userContextData")?;
+    let user = UserCall {
+        client_id: client_id.to_owned(),
+        username,
+        secret_hash: None,
+        analytics_endpoint_id: analytics
+            .map(|a| a.opt_string("analyticsEndpointId"))
+            .transpose()?
+            .flatten(),
+        user_context_data: context
+            .map(|c| -> Result<_, ValidationError> {
+                Ok(UserContextData {
+                    ip_address: c.opt_string("ipAddress")?,
+                    encoded_data: c.opt_string("encodedData")?,
+                })
+            })
+            .transpose()?,
+        client_metadata: input.opt_string_map("clientMetadata")?.unwrap_or_default(),
+    };
+    input.is_tagged("signal", "signal", "an AbortSignal")?;
+    Ok(user)
+}
+
+/// Reads `{"input": …, "config": …}` for the export `kind`.
+pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
+    let args = json::parse(text).ok_or(ValidationError::new("input", Rule::Type("an object")))?;
+    let config = read_config(Obj::argument(args.get("config"), "config")?)?;
+    let input = Obj::argument(args.get("input"), "input")?;
+    let user = read_user(&input, &config.client_id)?;
+    let op: Box<dyn Operation> = match kind {
+        Kind::ConfirmSignUp => Box::new(ConfirmSignUp {
+            user,
+            confirmation_code: input.string("confirmationCode")?,
+            force_alias_creation: input.opt_bool("forceAliasCreation")?,
+            session: input.opt_string("session")?,
+        }),
+        Kind::ResendSignUpCode => Box::new(ResendConfirmationCode { user }),
+        Kind::AutoSignIn => Box::new(SignInAfterSignUp {
+            user,
+            session: input.opt_string("session")?.unwrap_or_default(),
+        }),
+    };
+    Ok(Arguments { op, config })
+}
+
+/// What the caller's SecretHash provider returned, sent by the driver as
+/// `{"config": {"secretHash": …}}`.
+pub fn provided_hash(text: &str) -> Result<SecretHash, ValidationError> {
+    let provided = json::parse(text);
+    let value = provided
+        .as_ref()
+        .and_then(|v| v.get("config"))
+        .and_then(|c| c.get("secretHash"));
+    match value {
+        Some(v @ Value::String(_)) => SecretHash::given(string(v, Cow::Borrowed("secretHash"))?),
+        Some(v) if tag(v) == Some("loneSurrogate") => Err(ValidationError::new("secretHash", Rule::LoneSurrogate)),
+        _ => Err(ValidationError::new(
+            "secretHash",
+            Rule::Type("a string (what the provider returned)"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = r#""config":{"userPoolId":"us-east-1_AbC123","clientId":"client1"}"#;
+
+    fn args(input: &str, config: &str) -> String {
+        concat(&["{\"input\":", input, ",\"config\":", config, "}"])
+    }
+
+    fn refused(text: &str) -> (String, &'static str) {
+        let e = read(Kind::ConfirmSignUp, text).err().expect("refused");
+        (e.field.into_owned(), e.rule.code())
+    }
+
+    fn confirm(input: &str) -> String {
+        concat(&["{\"input\":", input, ",", CONFIG, "}"])
+    }
+
+    #[test]
+    fn reads_every_member_of_a_confirmation() {
+        let text = args(
+            r#"{"username":"alice","confirmationCode":"123456","forceAliasCreation":true,"session":"s",
+               "clientMetadata":{"b":"2","a":"1"},"analyticsMetadata":{"analyticsEndpointId":"e"},
+               "userContextData":{"encodedData":"d","ipAddress":null},"signal":{"\u0000":"signal"}}"#,
+            r#"{"userPoolId":"eu-west-1_AbC123","clientId":"client1","clientSecret":"s3","timeoutMs":2500,
+               "maxAttempts":1,"useDualStack":true}"#,
+        );
+        let a = read(Kind::ConfirmSignUp, &text).unwrap();
+        let user = a.op.user();
+        assert_eq!(user.username, "alice");
+        assert_eq!(
+            user.client_metadata,
+            vec![("b".into(), "2".into()), ("a".into(), "1".into())]
+        );
+        assert_eq!(user.analytics_endpoint_id.as_deref(), Some("e"));
+        assert_eq!(
+            user.user_context_data,
+            Some(UserContextData {
+                ip_address: None,
+                encoded_data: Some("d".into())
+            })
+        );
+        assert_eq!(a.config.url, "https://cognito-idp.eu-west-1.amazonaws.com/");
+        assert_eq!((a.config.timeout_ms, a.config.policy.max_attempts), (2500, 1));
+        assert!(matches!(a.config.secret, SecretSource::Compute(_)));
+        let body = a.op.body();
+        assert!(body.contains(r#""ForceAliasCreation":true"#) && body.contains(r#""Session":"s""#));
+    }
+
+    #[test]
+    fn defaults_apply_when_members_are_absent_or_null() {
+        let a = read(
+            Kind::ResendSignUpCode,
+            &args(
+                r#"{"username":"bob","clientMetadata":null}"#,
+                r#"{"userPoolId":"us-east-1_AbC123","clientId":"client1","timeoutMs":null}"#,
+            ),
+        )
+        .unwrap();
+        assert_eq!(a.config.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(a.config.policy, RetryPolicy::default());
+        assert!(matches!(a.config.secret, SecretSource::None));
+        assert_eq!(a.op.name(), "ResendConfirmationCode");
+    }
+
+    #[test]
+    fn wrong_types_name_the_member() {
+        let cases = [
+            ("{}".to_owned(), ("config", "required")),
+            (r#"{"input":"x","config":{}}"#.to_owned(), ("userPoolId", "required")),
+            (confirm("null"), ("input", "required")),
+            (confirm(r#"[]"#), ("input", "type")),
+            (confirm(r#"{"\u0000":"function"}"#), ("input", "type")),
+            (
+                confirm(r#"{"username":5,"confirmationCode":"1"}"#),
+                ("username", "type"),
+            ),
+            (
+                confirm(r#"{"username":{"\u0000":"loneSurrogate"},"confirmationCode":"1"}"#),
+                ("username", "loneSurrogate"),
+            ),
+            (
+                confirm(r#"{"username":"a","confirmationCode":"1","clientMetadata":{"k":{"\u0000":"loneSurrogate"}}}"#),
+                ("clientMetadata.k", "loneSurrogate"),
+            ),
+            (
+                confirm(r#"{"username":"a","confirmationCode":"1","clientMetadata":{"k":1}}"#),
+                ("clientMetadata.k", "type"),
+            ),
+            (
+                confirm(r#"{"username":"a","confirmationCode":"1","userContextData":{"encodedData":7}}"#),
+                ("userContextData.encodedData", "type"),
+            ),
+            (
+                confirm(r#"{"username":"a","confirmationCode":"1","signal":{"aborted":true}}"#),
+                ("signal", "type"),
+            ),
+            (
+                confirm(r#"{"username":"a","confirmationCode":"1","forceAliasCreation":"yes"}"#),
+                ("forceAliasCreation", "type"),
+            ),
+        ];
+        for (text, expected) in cases {
+            let (field, rule) = refused(&text);
+            assert_eq!((field.as_str(), rule), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_must_be_whole_and_in_range() {
+        let input = r#"{"username":"a","confirmationCode":"1"}"#;
+        for bad in [
+            "0",
+            "-5",
+            "1.5",
+            "\"100\"",
+            r#"{"\u0000":"number"}"#,
+            "1e+21",
+            "2147483648",
+        ] {
+            let config = concat(&[
+                r#"{"userPoolId":"us-east-1_AbC123","clientId":"client1","timeoutMs":"#,
+                bad,
+                "}",
+            ]);
+            assert_eq!(refused(&args(input, &config)), ("timeoutMs".into(), "type"), "{bad}");
+        }
+        let config =
+            r#"{"userPoolId":"us-east-1_AbC123","clientId":"client1","timeoutMs":2147483647,"maxAttempts":10}"#;
+        let a = read(Kind::ConfirmSignUp, &args(input, config)).unwrap();
+        assert_eq!((a.config.timeout_ms, a.config.policy.max_attempts), (2_147_483_647, 10));
+        let config = r#"{"userPoolId":"us-east-1_AbC123","clientId":"client1","maxAttempts":11}"#;
+        assert_eq!(refused(&args(input, config)), ("maxAttempts".into(), "type"));
+    }
+
+    #[test]
+    fn secret_hash_comes_one_way_only() {
+        let input = r#"{"username":"a","confirmationCode":"1"}"#;
+        let with = |member: &str| {
+            args(
+                input,
+                &concat(&[r#"{"userPoolId":"us-east-1_AbC123","clientId":"client1","#, member, "}"]),
+            )
+        };
+        let a = read(Kind::ConfirmSignUp, &with(r#""secretHash":{"\u0000":"function"}"#)).unwrap();
+        assert!(matches!(a.config.secret, SecretSource::Provider));
+        let a = read(Kind::ConfirmSignUp, &with(r#""secretHash":"abc=""#)).unwrap();
+        assert!(matches!(a.config.secret, SecretSource::Given(_)));
+        for (member, expected) in [
+            (r#""secretHash":5"#, ("secretHash", "type")),
+            (r#""secretHash":{"\u0000":"object"}"#, ("secretHash", "type")),
+            (r#""secretHash":"a b""#, ("secretHash", "characters")),
+            (
+                r#""secretHash":{"\u0000":"loneSurrogate"}"#,
+                ("secretHash", "loneSurrogate"),
+            ),
+            (r#""clientSecret":"""#, ("clientSecret", "format")),
+            (r#""clientSecret":"s","secretHash":"h""#, ("secretHash", "conflicts")),
+        ] {
+            assert_eq!(refused(&with(member)), (expected.0.into(), expected.1), "{member}");
+        }
+    }
+
+    #[test]
+    fn the_provider_must_return_a_valid_hash() {
+        assert!(provided_hash(r#"{"config":{"secretHash":"abc="}}"#).is_ok());
+        let rule = |text: &str| provided_hash(text).unwrap_err().rule.code();
+        assert_eq!(rule(r#"{"config":{}}"#), "type");
+        assert_eq!(rule(r#"{"config":{"secretHash":7}}"#), "type");
+        assert_eq!(rule(r#"{"config":{"secretHash":"no spaces"}}"#), "characters");
+        assert_eq!(
+            rule(r#"{"config":{"secretHash":{"\u0000":"loneSurrogate"}}}"#),
+            "loneSurrogate"
+        );
+        assert_eq!(rule("not json"), "type");
+    }
+
+    #[test]
+    fn kinds_are_numbered_in_export_order() {
+        assert_eq!(Kind::from_number(0), Some(Kind::ConfirmSignUp));
+        assert_eq!(Kind::from_number(2), Some(Kind::AutoSignIn));
+        assert_eq!(Kind::from_number(3), None);
+    }
+}

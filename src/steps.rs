@@ -1,0 +1,320 @@
+//! The steps of a call, as the JavaScript driver takes them.
+//!
+//! The driver (`js/driver.js`) owns the I/O: `fetch`, timers, the caller's
+//! `AbortSignal` and SecretHash provider. It asks [`prepare`] what to send and
+//! [`judge`] what an attempt's outcome means. Each answers with JSON text, so a
+//! step is one string crossing each way, and neither keeps state between
+//! steps: the driver hands the arguments back, and the attempts so far as one
+//! number ([`Attempts::state`]). Every decision is made here.
+//!
+//! `prepare` answers `{"error": {…}}`, `{"provide": true}` (call the
+//! SecretHash provider, then prepare again with what it returned), or
+//! `{"url", "headers", "body", "timeoutMs"}`. `judge` answers `{"ok": result}`,
+//! `{"error": {…}}`, or `{"retry": milliseconds, "state": n}`.
+
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use alloc::string::String;
+
+use crate::arguments::{self, Arguments, Config, Kind, SecretSource};
+use crate::call::Call;
+use crate::error::Error;
+use crate::json::ObjectWriter;
+use crate::outcome::{self, Sent};
+use crate::response::HttpResponse;
+use crate::retry::{Attempts, Decision};
+use crate::secret_hash::SecretHash;
+use crate::user_call::{Operation, UserContextData};
+
+/// Reads the page's threat-protection data for `(username, user_pool_id, client_id)`.
+pub type Collect<'a> = &'a dyn Fn(&str, &str, &str) -> Option<UserContextData>;
+
+/// How an attempt ended, as the driver saw it.
+#[derive(Debug, Clone, Copy)]
+pub enum Outcome<'a> {
+    /// An answer of any status.
+    Response(HttpResponse<'a>),
+    /// `fetch` or reading the body failed; the text is the browser's message.
+    Network(&'a str),
+    /// The attempt's time ran out.
+    Timeout,
+    /// The caller's signal aborted.
+    Aborted,
+    /// The SecretHash provider threw or rejected; the text is its message.
+    ProviderFailed(&'a str),
+}
+
+/// A call read and checked, with its request built.
+struct Ready {
+    op: Box<dyn Operation>,
+    config: Config,
+    call: Call,
+    /// The provider has yet to give the SecretHash.
+    needs_hash: bool,
+}
+
+fn ready(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -> Result<Ready, Error> {
+    let Arguments { mut op, config } = arguments::read(kind, args)?;
+    let user = op.user_mut();
+    if user.user_context_data.is_none() {
+        user.user_context_data = collect(&user.username, &config.user_pool_id, &user.client_id);
+    }
+    op.validate()?;
+    let user = op.user_mut();
+    let mut needs_hash = false;
+    let client_secret = match &config.secret {
+        SecretSource::None => None,
+        SecretSource::Compute(secret) => {
+            user.secret_hash = Some(SecretHash::compute(secret, &user.username, &user.client_id));
+            Some(secret)
+        }
+        SecretSource::Given(hash) => {
+            user.secret_hash = Some(hash.clone());
+            None
+        }
+        SecretSource::Provider => {
+            match provided {
+                Some(text) => user.secret_hash = Some(arguments::provided_hash(text)?),
+                None => needs_hash = true,
+            }
+            None
+        }
+    };
+    let call = op.call(config.url.clone(), client_secret);
+    Ok(Ready {
+        op,
+        config,
+        call,
+        needs_hash,
+    })
+}
+
+fn answer(key: &str, json: &str) -> String {
+    let mut w = ObjectWriter::new();
+    w.raw(key, json);
+    w.finish()
+}
+
+/// What to send for the export `kind` (see the module docs). `provided` is
+/// what the SecretHash provider returned, as `{"config": {"secretHash": …}}`.
+pub fn prepare(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -> String {
+    match ready(kind, args, provided, collect) {
+        Err(e) => answer("error", &outcome::error(&e)),
+        Ok(r) if r.needs_hash => answer("provide", "true"),
+        Ok(r) => {
+            let request = r.call.request();
+            let mut headers = ObjectWriter::new();
+            for (name, value) in request.headers() {
+                headers.string(name, value);
+            }
+            let mut w = ObjectWriter::new();
+            w.string("url", &request.url)
+                .raw("headers", &headers.finish())
+                .string("body", &request.body)
+                .number("timeoutMs", r.config.timeout_ms.into());
+            w.finish()
+        }
+    }
+}
+
+/// What an attempt's outcome means (see the module docs). `state` is 0 for the
+/// first attempt; `random` is uniform in `[0, 1)`, for the backoff's jitter.
+pub fn judge(kind: Kind, args: &str, provided: Option<&str>, state: u32, random: f64, outcome: Outcome<'_>) -> String {
+    match judged(kind, args, provided, state, random, outcome) {
+        Ok(answer) => answer,
+        Err(e) => answer("error", &outcome::error(&e)),
+    }
+}
+
+fn judged(
+    kind: Kind,
+    args: &str,
+    provided: Option<&str>,
+    state: u32,
+    random: f64,
+    outcome: Outcome<'_>,
+) -> Result<String, Error> {
+    let r = ready(kind, args, provided, &|_, _, _| None)?;
+    let error = match outcome {
+        Outcome::Response(response) => match r.call.finish(&response) {
+            Ok(output) => return Ok(answer("ok", &outcome::result(kind, Sent::Output(output))?)),
+            Err(e) => Error::Service(e),
+        },
+        Outcome::Network(message) => Error::Network(message.to_owned()),
+        Outcome::Timeout => Error::Timeout(r.config.timeout_ms),
+        Outcome::Aborted => Error::Aborted,
+        Outcome::ProviderFailed(message) => Error::SecretHashProvider(message.to_owned()),
+    };
+    let mut attempts = Attempts::resume(r.config.policy, state);
+    match attempts.after_failure(&error, random, |e| r.op.done_already(e)) {
+        Decision::Retry { delay_ms } => {
+            let mut w = ObjectWriter::new();
+            w.number("retry", delay_ms.into())
+                .number("state", attempts.state().into());
+            Ok(w.finish())
+        }
+        Decision::Fail => Err(error),
+        Decision::Recovered => Ok(answer("ok", &outcome::result(kind, Sent::Recovered)?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{parse, Value};
+
+    const ARGS: &str = r#"{"input":{"username":"alice","confirmationCode":"123456"},
+        "config":{"userPoolId":"us-east-1_AbC123","clientId":"client1","endpoint":"http://127.0.0.1:9/"}}"#;
+
+    fn none(_: &str, _: &str, _: &str) -> Option<UserContextData> {
+        None
+    }
+
+    fn response(status: u16, body: &str) -> Outcome<'_> {
+        Outcome::Response(HttpResponse {
+            status,
+            error_type_header: None,
+            request_id: None,
+            body,
+        })
+    }
+
+    fn json(text: &str) -> Value {
+        parse(text).unwrap_or_else(|| panic!("not JSON: {text}"))
+    }
+
+    #[test]
+    fn prepare_writes_the_request() {
+        let p = json(&prepare(Kind::ConfirmSignUp, ARGS, None, &none));
+        assert_eq!(p.get_str("url"), Some("http://127.0.0.1:9/"));
+        assert_eq!(
+            p.get("headers").and_then(|h| h.get_str("X-Amz-Target")),
+            Some("AWSCognitoIdentityProviderService.ConfirmSignUp")
+        );
+        assert_eq!(
+            p.get_str("body"),
+            Some(r#"{"ClientId":"client1","Username":"alice","ConfirmationCode":"123456"}"#)
+        );
+        assert_eq!(p.get("timeoutMs"), Some(&Value::Number("15000".into())));
+    }
+
+    #[test]
+    fn prepare_refuses_bad_input_with_a_named_error() {
+        let args = ARGS.replace("123456", "12 34");
+        let p = json(&prepare(Kind::ConfirmSignUp, &args, None, &none));
+        let e = p.get("error").unwrap();
+        assert_eq!(e.get_str("name"), Some("ValidationError"));
+        assert_eq!(e.get_str("field"), Some("confirmationCode"));
+    }
+
+    #[test]
+    fn page_data_is_collected_only_when_not_given() {
+        let seen = core::cell::Cell::new(false);
+        let collect = |u: &str, pool: &str, client: &str| {
+            seen.set((u, pool, client) == ("alice", "us-east-1_AbC123", "client1"));
+            Some(UserContextData {
+                ip_address: None,
+                encoded_data: Some("page".into()),
+            })
+        };
+        let p = json(&prepare(Kind::ResendSignUpCode, ARGS, None, &collect));
+        assert!(seen.get());
+        assert!(p
+            .get_str("body")
+            .unwrap()
+            .contains(r#""UserContextData":{"EncodedData":"page"}"#));
+        let given = ARGS.replace(
+            r#""username":"alice""#,
+            r#""username":"alice","userContextData":{"encodedData":"mine"}"#,
+        );
+        let p = json(&prepare(Kind::ResendSignUpCode, &given, None, &collect));
+        assert!(p.get_str("body").unwrap().contains(r#""EncodedData":"mine""#));
+    }
+
+    #[test]
+    fn a_provider_is_asked_after_the_input_is_checked() {
+        let args = ARGS.replace(
+            r#""clientId":"client1""#,
+            r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
+        );
+        assert_eq!(prepare(Kind::ConfirmSignUp, &args, None, &none), r#"{"provide":true}"#);
+        let bad = args.replace("alice", "al ice");
+        assert!(prepare(Kind::ConfirmSignUp, &bad, None, &none).starts_with(r#"{"error":"#));
+        let provided = r#"{"config":{"secretHash":"c2VjcmV0"}}"#;
+        let p = json(&prepare(Kind::ConfirmSignUp, &args, Some(provided), &none));
+        assert!(p.get_str("body").unwrap().contains(r#""SecretHash":"c2VjcmV0""#));
+        let p = json(&judge(
+            Kind::ConfirmSignUp,
+            &args,
+            None,
+            0,
+            0.5,
+            Outcome::ProviderFailed("backend down"),
+        ));
+        let e = p.get("error").unwrap();
+        assert_eq!(e.get_str("name"), Some("SecretHashError"));
+        assert_eq!(
+            e.get_str("message"),
+            Some("the secretHash provider failed: backend down")
+        );
+    }
+
+    #[test]
+    fn judge_resolves_retries_and_fails() {
+        assert_eq!(
+            judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, response(200, "{}")),
+            r#"{"ok":{"isSignUpComplete":true,"nextStep":{"signUpStep":"DONE"}}}"#
+        );
+        assert_eq!(
+            judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, Outcome::Timeout),
+            r#"{"retry":100,"state":3}"#
+        );
+        let last = json(&judge(
+            Kind::ConfirmSignUp,
+            ARGS,
+            None,
+            4,
+            0.5,
+            Outcome::Network("offline"),
+        ));
+        assert_eq!(last.get("error").unwrap().get_str("name"), Some("NetworkError"));
+        let aborted = json(&judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, Outcome::Aborted));
+        assert_eq!(aborted.get("error").unwrap().get_str("name"), Some("AbortError"));
+        let mismatch = r#"{"__type":"CodeMismatchException","message":"Invalid code"}"#;
+        let e = json(&judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, response(400, mismatch)));
+        assert_eq!(e.get("error").unwrap().get_str("name"), Some("CodeMismatchException"));
+    }
+
+    #[test]
+    fn a_lost_attempt_that_confirmed_is_a_success() {
+        let confirmed =
+            r#"{"__type":"NotAuthorizedException","message":"User cannot be confirmed. Current status is CONFIRMED"}"#;
+        assert_eq!(
+            judge(Kind::ConfirmSignUp, ARGS, None, 3, 0.5, response(400, confirmed)),
+            r#"{"ok":{"isSignUpComplete":true,"nextStep":{"signUpStep":"DONE"},"confirmedByEarlierAttempt":true}}"#
+        );
+        let e = json(&judge(
+            Kind::ConfirmSignUp,
+            ARGS,
+            None,
+            0,
+            0.5,
+            response(400, confirmed),
+        ));
+        assert_eq!(e.get("error").unwrap().get_str("name"), Some("NotAuthorizedException"));
+    }
+
+    #[test]
+    fn errors_never_carry_the_client_secret() {
+        let args = ARGS.replace(
+            r#""clientId":"client1""#,
+            r#""clientId":"client1","clientSecret":"s3cr3t""#,
+        );
+        let echo = r#"{"__type":"NotAuthorizedException","message":"secret s3cr3t is wrong"}"#;
+        let answer = judge(Kind::ConfirmSignUp, &args, None, 0, 0.5, response(400, echo));
+        assert!(!answer.contains("s3cr3t"), "{answer}");
+        assert!(answer.contains("[redacted]"));
+        let p = prepare(Kind::ConfirmSignUp, &args, None, &none);
+        assert!(!p.contains("s3cr3t") && p.contains("SecretHash"));
+    }
+}
