@@ -367,6 +367,14 @@ async fn user_context_data_comes_from_the_page() {
     call(input(&thrown, "1"), config(PLAIN)).await.unwrap();
     assert!(get(&get(&only_request(&thrown).await, "body"), "UserContextData").is_undefined());
 
+    for odd in ["return 42;", "return { length: 3 };", "return '';"] {
+        install_security_script(odd);
+        let user = new_user("1", "").await;
+        call(input(&user, "1"), config(PLAIN)).await.unwrap();
+        let body = get(&only_request(&user).await, "body");
+        assert!(get(&body, "UserContextData").is_undefined(), "{odd}");
+    }
+
     remove_security_script();
     let without = new_user("1", "").await;
     call(input(&without, "1"), config(PLAIN)).await.unwrap();

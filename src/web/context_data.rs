@@ -4,28 +4,29 @@
 //! `AmazonCognitoAdvancedSecurityData`; its `getData(username, userPoolId,
 //! clientId)` returns the opaque string Cognito expects as `EncodedData`. A
 //! page without the script sends no `UserContextData` at all. A script that
-//! throws is treated like a missing one: threat protection must not stop a
-//! user from confirming.
+//! throws, or returns anything but a non-empty string, is treated like a
+//! missing one: threat protection must not stop a user from confirming.
+//!
+//! One binding with `catch` reads it: a missing global is a `ReferenceError`
+//! caught in the glue, which costs less than looking the global up member by
+//! member through `Reflect`.
 
-use js_sys::{Function, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use alloc::string::String;
+
+use wasm_bindgen::prelude::*;
 
 use crate::user_call::UserContextData;
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = AmazonCognitoAdvancedSecurityData, js_name = getData)]
+    fn get_data(username: &str, user_pool_id: &str, client_id: &str) -> Result<Option<String>, JsValue>;
+}
+
 pub fn collect(username: &str, user_pool_id: &str, client_id: &str) -> Option<UserContextData> {
-    let global = js_sys::global();
-    let asd = Reflect::get(&global, &JsValue::from_str("AmazonCognitoAdvancedSecurityData")).ok()?;
-    if !asd.is_object() {
-        return None;
-    }
-    let get_data: Function = Reflect::get(&asd, &JsValue::from_str("getData"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let data = get_data
-        .call3(&asd, &username.into(), &user_pool_id.into(), &client_id.into())
-        .ok()?
-        .as_string()
+    let data = get_data(username, user_pool_id, client_id)
+        .ok()
+        .flatten()
         .filter(|s| !s.is_empty())?;
     Some(UserContextData {
         ip_address: None,

@@ -23,6 +23,12 @@ use crate::arguments::Kind;
 use crate::response::HttpResponse;
 use crate::steps::{self, Outcome};
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Math)]
+    fn random() -> f64;
+}
+
 fn kind(n: u32) -> Kind {
     Kind::from_number(n).unwrap_or_else(|| bug())
 }
@@ -73,14 +79,7 @@ pub fn judge(
             body,
         }),
     };
-    steps::judge(
-        kind(kind_number),
-        args,
-        provided.as_deref(),
-        state,
-        js_sys::Math::random(),
-        outcome,
-    )
+    steps::judge(kind(kind_number), args, provided.as_deref(), state, random(), outcome)
 }
 
 #[cfg(feature = "standalone")]
