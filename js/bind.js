@@ -1,19 +1,19 @@
-// The package's API over the wasm-bindgen module: the module is loaded on the
-// first call (or by `ready()`), once, however many calls follow. Nothing
+// The package's API over the wasm-bindgen module: the module is compiled on
+// the first call (or by `ready()`), once, however many calls follow. Nothing
 // happens at import time and there is no top-level await. The entry points
-// differ only in where the module's bytes come from.
-import init, { judge, prepare } from "./cognito_confirm.js";
+// differ only in how they get the compiled module. Only wasm-bindgen's
+// `initSync` is used, so a bundler leaves out its URL-fetching loader.
+import { initSync, judge, prepare } from "./cognito_confirm.js";
 import { calls } from "./driver.js";
 
-/** `source()` gives what wasm-bindgen's `init` takes: a URL or the bytes (or a promise of either). */
-export function bind(source, hint) {
+/** `compile()` resolves to the `WebAssembly.Module`. */
+export function bind(compile, hint) {
   let loading;
   const load = () =>
     (loading ??= Promise.resolve()
-      .then(source)
-      .then((module_or_path) => init({ module_or_path }))
+      .then(compile)
       .then(
-        () => undefined,
+        (module) => void initSync({ module }),
         (cause) => {
           loading = undefined;
           const error = new Error(`cognito-confirm could not load its WebAssembly module${hint}`, { cause });

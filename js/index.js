@@ -1,7 +1,15 @@
-// The entry for browsers and bundlers: the .wasm is fetched from beside this file.
+// The entry for browsers and bundlers: the .wasm is fetched from beside this
+// file and compiled while it streams in (or from its bytes when the server
+// does not say `application/wasm`).
 import { bind } from "./bind.js";
 
 export const { ready, confirmSignUp, resendSignUpCode, autoSignIn } = bind(
-  () => new URL("./cognito_confirm_bg.wasm", import.meta.url),
+  async () => {
+    const res = await fetch(new URL("./cognito_confirm_bg.wasm", import.meta.url));
+    if (!res.ok) throw new Error(`HTTP ${res.status} for ${res.url}`);
+    return res.headers.get("Content-Type") == "application/wasm"
+      ? WebAssembly.compileStreaming(res)
+      : WebAssembly.compile(await res.arrayBuffer());
+  },
   " (network, a Content-Security-Policy without 'wasm-unsafe-eval', or the .wasm file not served next to the script)",
 );

@@ -4,6 +4,6 @@ import { readFile } from "node:fs/promises";
 import { bind } from "./bind.js";
 
 export const { ready, confirmSignUp, resendSignUpCode, autoSignIn } = bind(
-  () => readFile(new URL("./cognito_confirm_bg.wasm", import.meta.url)),
+  async () => WebAssembly.compile(await readFile(new URL("./cognito_confirm_bg.wasm", import.meta.url))),
   "",
 );

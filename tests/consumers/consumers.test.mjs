@@ -23,6 +23,8 @@ const BIN = path.join(ROOT, "node_modules", ".bin");
 let tarball;
 let fake;
 let server;
+/** How the .wasm is served: "ok", "missing" (404) or "untyped" (not `application/wasm`). */
+let wasmServing = "ok";
 let origin;
 let browser;
 const wasmRequests = new Map();
@@ -65,7 +67,12 @@ before(async () => {
       return res.end();
     }
     if (file.endsWith(".wasm")) wasmRequests.set(name, (wasmRequests.get(name) ?? 0) + 1);
-    const type = file.endsWith(".wasm") ? "application/wasm" : file.endsWith(".html") ? "text/html" : "text/javascript";
+    if (file.endsWith(".wasm") && wasmServing === "missing") {
+      res.writeHead(404);
+      return res.end();
+    }
+    const wasmType = wasmServing === "untyped" ? "application/octet-stream" : "application/wasm";
+    const type = file.endsWith(".wasm") ? wasmType : file.endsWith(".html") ? "text/html" : "text/javascript";
     res.writeHead(200, { "Content-Type": type });
     res.end(fs.readFileSync(file));
   });
@@ -123,6 +130,29 @@ test("esbuild builds a page that confirms a sign-up", async () => {
   const dir = project("esbuild", { withPage: true });
   execFileSync("bash", [path.join(dir, "build.sh")], { cwd: dir, env: { ...process.env, PATH: `${BIN}:${process.env.PATH}` } });
   await assertBrowserConsumer("esbuild");
+});
+
+test("a .wasm that fails to load is a LoadError, and the next call loads it even untyped", async () => {
+  assert.ok(fs.existsSync(path.join(WORK, "esbuild", "dist")), "runs after the esbuild test");
+  const username = `reload${Date.now()}`;
+  await fake.control("users", { username, code: "1" });
+  const page = await browser.newPage();
+  wasmServing = "missing";
+  try {
+    await page.goto(`${origin}/esbuild/?endpoint=${encodeURIComponent(fake.url + "/")}&username=${username}`);
+    const out = page.locator("#out");
+    await out.filter({ hasText: /\S/ }).waitFor();
+    const failed = JSON.parse(await out.textContent());
+    assert.equal(failed.name, "LoadError", JSON.stringify(failed));
+    assert.match(failed.message, /could not load its WebAssembly module/);
+    wasmServing = "untyped";
+    const again = JSON.parse(await page.evaluate(() => window.again()));
+    assert.equal(again.ok, true, JSON.stringify(again));
+    assert.equal((await fake.control(`user?username=${username}`)).status, "CONFIRMED");
+  } finally {
+    wasmServing = "ok";
+    await page.close();
+  }
 });
 
 test("a Node 20 script confirms a sign-up", async () => {
