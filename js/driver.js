@@ -28,6 +28,9 @@ const encode = (input, config) => {
   });
 };
 
+// The page's threat-protection script, if it loaded one (src/web/context_data.rs).
+const page = () => globalThis.AmazonCognitoAdvancedSecurityData;
+
 const message = (e) => (e instanceof Error ? e.message : typeof e == "string" ? e : "unknown error");
 
 const sleep = (ms, signal) =>
@@ -88,7 +91,7 @@ export function calls(core) {
     let provided;
     const judge = (state, outcome, errorType, requestId, body = "") =>
       step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body);
-    let request = step(core.prepare, kind, args, provided);
+    let request = step(core.prepare, kind, args, provided, page());
     if (request.provide) {
       if (signal?.aborted) return judge(0, 2).ok;
       try {
@@ -96,7 +99,7 @@ export function calls(core) {
       } catch (e) {
         return judge(0, 3, undefined, undefined, message(e)).ok;
       }
-      request = step(core.prepare, kind, args, provided);
+      request = step(core.prepare, kind, args, provided, page());
     }
     for (let state = 0; ; ) {
       const answer = judge(state, ...(signal?.aborted ? [2] : await send(request, signal)));

@@ -7,9 +7,8 @@
 //! throws, or returns anything but a non-empty string, is treated like a
 //! missing one: threat protection must not stop a user from confirming.
 //!
-//! One binding with `catch` reads it: a missing global is a `ReferenceError`
-//! caught in the glue, which costs less than looking the global up member by
-//! member through `Reflect`.
+//! The driver hands over the global itself (`undefined` on most pages), so a
+//! page without the script costs no thrown `ReferenceError` per call.
 
 use alloc::string::String;
 
@@ -19,12 +18,21 @@ use crate::user_call::UserContextData;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(catch, js_namespace = AmazonCognitoAdvancedSecurityData, js_name = getData)]
-    fn get_data(username: &str, user_pool_id: &str, client_id: &str) -> Result<Option<String>, JsValue>;
+    /// The page's `AmazonCognitoAdvancedSecurityData`.
+    pub type SecurityData;
+
+    #[wasm_bindgen(method, catch, js_name = getData)]
+    fn get_data(
+        this: &SecurityData,
+        username: &str,
+        user_pool_id: &str,
+        client_id: &str,
+    ) -> Result<Option<String>, JsValue>;
 }
 
-pub fn collect(username: &str, user_pool_id: &str, client_id: &str) -> Option<UserContextData> {
-    let data = get_data(username, user_pool_id, client_id)
+pub fn collect(script: &SecurityData, username: &str, user_pool_id: &str, client_id: &str) -> Option<UserContextData> {
+    let data = script
+        .get_data(username, user_pool_id, client_id)
         .ok()
         .flatten()
         .filter(|s| !s.is_empty())?;

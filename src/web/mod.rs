@@ -15,6 +15,8 @@
 
 mod context_data;
 
+pub use context_data::SecurityData;
+
 use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
@@ -39,14 +41,20 @@ fn bug() -> ! {
     core::arch::wasm32::unreachable()
 }
 
-/// `steps::prepare`. `provided` is what the SecretHash provider returned.
+/// `steps::prepare`. `provided` is what the SecretHash provider returned;
+/// `script` is the page's `AmazonCognitoAdvancedSecurityData`, if any.
 #[wasm_bindgen(skip_typescript)]
-pub fn prepare(kind_number: u32, args: &str, provided: Option<String>) -> String {
+pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, script: Option<SecurityData>) -> String {
     #[cfg(feature = "panic-probe")]
     if crate::text::find(args, "\"__panicProbe\"").is_some() {
         panic!("the panic probe was called");
     }
-    steps::prepare(kind(kind_number), args, provided.as_deref(), &context_data::collect)
+    let collect = |username: &str, pool: &str, client: &str| {
+        script
+            .as_ref()
+            .and_then(|s| context_data::collect(s, username, pool, client))
+    };
+    steps::prepare(kind(kind_number), args, provided.as_deref(), &collect)
 }
 
 /// `steps::judge`. `outcome` is the HTTP status of an answer, or below 100 a

@@ -20,8 +20,11 @@ thread_local! {
     /// The driver over this test module's own `prepare` and `judge`, as the package wires it.
     static API: JsValue = {
         let core = js_sys::Object::new();
-        let prepare = Closure::<dyn Fn(u32, String, Option<String>) -> String>::new(
-            |kind, args: String, provided: Option<String>| cognito_confirm::web::prepare(kind, &args, provided),
+        let prepare = Closure::<dyn Fn(u32, String, Option<String>, JsValue) -> String>::new(
+            |kind, args: String, provided: Option<String>, script: JsValue| {
+                let script = (!script.is_undefined() && !script.is_null()).then(|| script.unchecked_into());
+                cognito_confirm::web::prepare(kind, &args, provided, script)
+            },
         );
         let judge = Closure::<Judge>::new(
             |kind, args: String, provided, state, outcome, error_type, request_id, body: String| {
