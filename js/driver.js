@@ -80,8 +80,11 @@ export function calls(core) {
       error.name = "PanicError";
       throw error;
     }
-    const parsed = JSON.parse(answer);
+    // A prepared request is its JSON head, a line break and the body as sent.
+    const cut = answer.indexOf("\n");
+    const parsed = JSON.parse(cut < 0 ? answer : answer.slice(0, cut));
     if (parsed.error) throw Object.assign(new Error(parsed.error.message), parsed.error);
+    if (cut >= 0) parsed.body = answer.slice(cut + 1);
     return parsed;
   };
 

@@ -9,8 +9,10 @@
 //!
 //! `prepare` answers `{"error": {…}}`, `{"provide": true}` (call the
 //! SecretHash provider, then prepare again with what it returned), or
-//! `{"url", "headers", "body", "timeoutMs"}`. `judge` answers `{"ok": result}`,
-//! `{"error": {…}}`, or `{"retry": milliseconds, "state": n}`.
+//! `{"url", "headers", "timeoutMs"}`, a line break and the request body as it
+//! is sent (JSON text never holds a raw line break, and the body is not
+//! escaped twice). `judge` answers `{"ok": result}`, `{"error": {…}}`, or
+//! `{"retry": milliseconds, "state": n}`.
 
 use alloc::borrow::ToOwned;
 use alloc::boxed::Box;
@@ -110,9 +112,11 @@ pub fn prepare(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<
             let mut w = ObjectWriter::new();
             w.string("url", &request.url)
                 .raw("headers", &headers.finish())
-                .string("body", &request.body)
                 .number("timeoutMs", r.config.timeout_ms.into());
-            w.finish()
+            let mut answer = w.finish();
+            answer.push('\n');
+            answer.push_str(&request.body);
+            answer
         }
     }
 }
@@ -190,17 +194,24 @@ mod tests {
         parse(text).unwrap_or_else(|| panic!("not JSON: {text}"))
     }
 
+    /// A prepared request: its head, and its body after the line break.
+    fn request(answer: &str) -> (Value, &str) {
+        let (head, body) = answer.split_once('\n').expect("a head and a body");
+        (json(head), body)
+    }
+
     #[test]
     fn prepare_writes_the_request() {
-        let p = json(&prepare(Kind::ConfirmSignUp, ARGS, None, &none));
+        let answer = prepare(Kind::ConfirmSignUp, ARGS, None, &none);
+        let (p, body) = request(&answer);
         assert_eq!(p.get_str("url"), Some("http://127.0.0.1:9/"));
         assert_eq!(
             p.get("headers").and_then(|h| h.get_str("X-Amz-Target")),
             Some("AWSCognitoIdentityProviderService.ConfirmSignUp")
         );
         assert_eq!(
-            p.get_str("body"),
-            Some(r#"{"ClientId":"client1","Username":"alice","ConfirmationCode":"123456"}"#)
+            body,
+            r#"{"ClientId":"client1","Username":"alice","ConfirmationCode":"123456"}"#
         );
         assert_eq!(p.get("timeoutMs"), Some(&Value::Number("15000".into())));
     }
@@ -224,18 +235,17 @@ mod tests {
                 encoded_data: Some("page".into()),
             })
         };
-        let p = json(&prepare(Kind::ResendSignUpCode, ARGS, None, &collect));
+        let answer = prepare(Kind::ResendSignUpCode, ARGS, None, &collect);
         assert!(seen.get());
-        assert!(p
-            .get_str("body")
-            .unwrap()
+        assert!(request(&answer)
+            .1
             .contains(r#""UserContextData":{"EncodedData":"page"}"#));
         let given = ARGS.replace(
             r#""username":"alice""#,
             r#""username":"alice","userContextData":{"encodedData":"mine"}"#,
         );
-        let p = json(&prepare(Kind::ResendSignUpCode, &given, None, &collect));
-        assert!(p.get_str("body").unwrap().contains(r#""EncodedData":"mine""#));
+        let answer = prepare(Kind::ResendSignUpCode, &given, None, &collect);
+        assert!(request(&answer).1.contains(r#""EncodedData":"mine""#));
     }
 
     #[test]
@@ -248,8 +258,8 @@ mod tests {
         let bad = args.replace("alice", "al ice");
         assert!(prepare(Kind::ConfirmSignUp, &bad, None, &none).starts_with(r#"{"error":"#));
         let provided = r#"{"config":{"secretHash":"c2VjcmV0"}}"#;
-        let p = json(&prepare(Kind::ConfirmSignUp, &args, Some(provided), &none));
-        assert!(p.get_str("body").unwrap().contains(r#""SecretHash":"c2VjcmV0""#));
+        let answer = prepare(Kind::ConfirmSignUp, &args, Some(provided), &none);
+        assert!(request(&answer).1.contains(r#""SecretHash":"c2VjcmV0""#));
         let p = json(&judge(
             Kind::ConfirmSignUp,
             &args,
