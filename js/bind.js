@@ -9,23 +9,22 @@ import { calls } from "./driver.js";
 /** `compile()` resolves to the `WebAssembly.Module`. */
 export function bind(compile, hint) {
   let loading;
+  let loaded = false;
   const load = () =>
     (loading ??= Promise.resolve()
       .then(compile)
-      .then(
-        (module) => void initSync({ module }),
-        (cause) => {
-          loading = undefined;
-          const error = new Error(`cognito-confirm could not load its WebAssembly module${hint}`, { cause });
-          error.name = "LoadError";
-          throw error;
-        },
-      ));
+      .then((module) => {
+        initSync({ module });
+        loaded = true;
+      })
+      .catch((cause) => {
+        loading = undefined;
+        const error = new Error(`cognito-confirm could not load its WebAssembly module${hint}`, { cause });
+        error.name = "LoadError";
+        throw error;
+      }));
   const api = calls({ prepare, judge });
-  const after = (fn) => async (input, config) => {
-    await load();
-    return fn(input, config);
-  };
+  const after = (fn) => (input, config) => (loaded ? fn(input, config) : load().then(() => fn(input, config)));
   return {
     ready: load,
     confirmSignUp: after(api.confirmSignUp),
