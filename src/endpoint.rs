@@ -10,7 +10,7 @@
 
 use alloc::string::String;
 
-use crate::text::{concat, parse_u32};
+use crate::text::{concat, parse_u32, split_once};
 use crate::validate::{Rule, ValidationError};
 
 /// How to reach Cognito.
@@ -104,7 +104,7 @@ fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
     if url.bytes().any(|b| b <= b' ' || b >= 0x7f || b"?#@\\".contains(&b)) {
         return Err(bad());
     }
-    let (scheme, rest) = url.split_once(':').ok_or_else(bad)?;
+    let (scheme, rest) = split_once(url, b':').ok_or_else(bad)?;
     let rest = rest.strip_prefix("//").ok_or_else(bad)?;
     let secure = if scheme.eq_ignore_ascii_case("https") {
         true
@@ -113,7 +113,7 @@ fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
     } else {
         return Err(bad());
     };
-    let (authority, path) = match rest.split_once('/') {
+    let (authority, path) = match split_once(rest, b'/') {
         Some((authority, _)) => (authority, rest.get(authority.len()..).unwrap_or("/")),
         None => (rest, "/"),
     };
@@ -135,14 +135,14 @@ fn number(s: &str, min: u32, max: u32) -> Option<u32> {
 /// `[v6]:port`, `[v6]`, `host:port` or `host`.
 fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
     if authority.starts_with('[') {
-        let (v6, after) = authority.split_once(']')?;
+        let (v6, after) = split_once(authority, b']')?;
         let host = authority.get(..v6.len() + 1)?;
         match after {
             "" => Some((host, None)),
             _ => Some((host, Some(after.strip_prefix(':')?))),
         }
     } else {
-        match authority.split_once(':') {
+        match split_once(authority, b':') {
             Some((host, port)) => Some((host, Some(port))),
             None => Some((authority, None)),
         }
@@ -155,12 +155,11 @@ fn valid_host(host: &str) -> bool {
     }
     !host.is_empty()
         && host.len() <= 253
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !label.starts_with('-')
-                && !label.ends_with('-')
+        && host.as_bytes().split(|b| *b == b'.').all(|label| {
+            label.len() <= 63
+                && label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                && label.first().is_some_and(|b| *b != b'-')
+                && label.last().is_some_and(|b| *b != b'-')
         })
 }
 
@@ -169,12 +168,12 @@ fn is_loopback(host: &str) -> bool {
     if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" {
         return true;
     }
-    let mut octets = host.split('.');
-    octets.next() == Some("127")
+    let mut octets = host.as_bytes().split(|b| *b == b'.');
+    octets.next() == Some(b"127")
         && (0..3).all(|_| {
             octets
                 .next()
-                .is_some_and(|o| o.len() <= 3 && number(o, 0, 255).is_some())
+                .is_some_and(|o| o.len() <= 3 && core::str::from_utf8(o).ok().and_then(|o| number(o, 0, 255)).is_some())
         })
         && octets.next().is_none()
 }

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 
 use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{self, Value};
-use crate::text::push_uint;
+use crate::text::{push_uint, rsplit_once, split_once};
 
 /// Longer messages are cut: a proxy's page or a hostile server must not flood a form.
 pub const MAX_MESSAGE_CHARS: usize = 1024;
@@ -30,7 +30,7 @@ pub struct HttpResponse<'a> {
 
 /// The output object of a successful call, or the error it carried.
 pub fn parse(response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
-    let body = response.body.trim();
+    let body = response.body.trim_ascii();
     let parsed = if body.is_empty() {
         Some(Value::Object(Vec::new()))
     } else {
@@ -75,8 +75,10 @@ pub fn parse(response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
 
 /// `aws.protocols#CodeMismatchException:http://...` → `CodeMismatchException`.
 fn normalise_type(raw: &str) -> &str {
-    let before_colon = raw.split_once(':').map_or(raw, |(t, _)| t);
-    before_colon.rsplit_once('#').map_or(before_colon, |(_, t)| t).trim()
+    let before_colon = split_once(raw, b':').map_or(raw, |(t, _)| t);
+    rsplit_once(before_colon, b'#')
+        .map_or(before_colon, |(_, t)| t)
+        .trim_ascii()
 }
 
 fn default_message(status: u16, is_json: bool, ok_status: bool) -> String {

@@ -57,6 +57,18 @@ pub fn parse_u32(s: &str) -> Option<u32> {
     })
 }
 
+/// `s` split around the first `byte` (ASCII), like `str::split_once` with a char.
+pub fn split_once(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == byte)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` split around the last `byte` (ASCII), like `str::rsplit_once` with a char.
+pub fn rsplit_once(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == byte)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
 /// Appends `n` in decimal.
 pub fn push_uint(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
@@ -95,6 +107,15 @@ mod tests {
         assert_eq!(replace_all("xx", "x", "xx"), "xxxx");
         assert_eq!(replace_all("abc", "", "z"), "abc");
         assert_eq!(replace_all("héllo héllo", "é", "e"), "hello hello");
+    }
+
+    #[test]
+    fn splits_around_the_first_or_last_byte() {
+        assert_eq!(split_once("a:b:c", b':'), Some(("a", "b:c")));
+        assert_eq!(rsplit_once("a#b#c", b'#'), Some(("a#b", "c")));
+        assert_eq!(split_once("é:ü", b':'), Some(("é", "ü")));
+        assert_eq!(split_once("abc", b':'), None);
+        assert_eq!(rsplit_once(":", b':'), Some(("", "")));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt;
 
-use crate::text::{char_count, push_uint};
+use crate::text::{char_count, push_uint, rsplit_once};
 
 /// A value that breaks a rule, found before anything was sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,8 +249,7 @@ pub fn session(value: &str) -> Result<(), ValidationError> {
 pub fn user_pool_id(value: &str) -> Result<&str, ValidationError> {
     const FORM: &str = "a user pool id such as us-east-1_AbC123 (region, underscore, id)";
     length("userPoolId", value, 1, 55)?;
-    let (region, _id) = value
-        .rsplit_once('_')
+    let (region, _id) = rsplit_once(value, b'_')
         .filter(|(region, id)| {
             !region.is_empty()
                 && !id.is_empty()
