@@ -169,13 +169,12 @@ fn is_loopback(host: &str) -> bool {
         return true;
     }
     let mut octets = host.as_bytes().split(|b| *b == b'.');
-    octets.next() == Some(b"127")
-        && (0..3).all(|_| {
-            octets
-                .next()
-                .is_some_and(|o| o.len() <= 3 && core::str::from_utf8(o).ok().and_then(|o| number(o, 0, 255)).is_some())
-        })
-        && octets.next().is_none()
+    let octet = |o: &[u8]| {
+        (1..=3).contains(&o.len())
+            && o.iter().all(u8::is_ascii_digit)
+            && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
+    };
+    octets.next() == Some(b"127") && (0..3).all(|_| octets.next().is_some_and(octet)) && octets.next().is_none()
 }
 
 #[cfg(test)]

@@ -49,6 +49,7 @@ impl Value {
 /// Parses a whole document. `None` when it is not exactly one JSON value.
 pub fn parse(text: &str) -> Option<Value> {
     let mut reader = Reader {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
     };
@@ -58,6 +59,7 @@ pub fn parse(text: &str) -> Option<Value> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -167,9 +169,7 @@ impl Reader<'_> {
             }
             self.require_digits()?;
         }
-        core::str::from_utf8(self.bytes.get(start..self.pos)?)
-            .ok()
-            .map(String::from)
+        self.text.get(start..self.pos).map(String::from)
     }
 
     fn digits(&mut self) {
@@ -195,8 +195,8 @@ impl Reader<'_> {
                 }
                 self.pos += 1;
             }
-            // The input is a &str and the run stops only at ASCII bytes, so it is whole UTF-8.
-            out.push_str(core::str::from_utf8(self.bytes.get(run_start..self.pos)?).ok()?);
+            // The run starts and stops at ASCII bytes, so both ends are character boundaries.
+            out.push_str(self.text.get(run_start..self.pos)?);
             match self.peek()? {
                 b'"' => {
                     self.pos += 1;
