@@ -99,9 +99,16 @@ fn is_object(v: &Value) -> bool {
 fn string(v: &Value, field: Field) -> Result<String, ValidationError> {
     match v {
         Value::String(s) => Ok(s.clone()),
-        _ if tag(v) == Some("loneSurrogate") => Err(ValidationError::new(field, Rule::LoneSurrogate)),
-        _ => Err(ValidationError::new(field, Rule::Type("a string"))),
+        _ => Err(not_a_string(v, field)),
     }
+}
+
+fn not_a_string(v: &Value, field: Field) -> ValidationError {
+    let rule = match tag(v) {
+        Some("loneSurrogate") => Rule::LoneSurrogate,
+        _ => Rule::Type("a string"),
+    };
+    ValidationError::new(field, rule)
 }
 
 /// An object argument, or a nested object member, with the path that names it.
@@ -132,7 +139,7 @@ impl<'a> Obj<'a> {
     fn member(&self, key: &'static str) -> Option<(&'a Value, Field)> {
         self.value
             .get(key)
-            .filter(|v| **v != Value::Null)
+            .filter(|v| !matches!(v, Value::Null))
             .map(|v| (v, self.field(key)))
     }
 
@@ -198,11 +205,16 @@ impl<'a> Obj<'a> {
             return Ok(None);
         };
         match v {
-            Value::Object(members) if is_object(v) => members
-                .iter()
-                .map(|(k, value)| Ok((k.clone(), string(value, Cow::Owned(concat(&[&field, ".", k])))?)))
-                .collect::<Result<_, _>>()
-                .map(Some),
+            Value::Object(members) if is_object(v) => {
+                let mut map = Vec::with_capacity(members.len());
+                for (k, value) in members {
+                    match value {
+                        Value::String(s) => map.push((k.clone(), s.clone())),
+                        _ => return Err(not_a_string(value, Cow::Owned(concat(&[&field, ".", k])))),
+                    }
+                }
+                Ok(Some(map))
+            }
             _ if tag(v) == Some("loneSurrogate") => Err(ValidationError::new(field, Rule::LoneSurrogate)),
             _ => Err(ValidationError::new(
                 field,
