@@ -248,11 +248,7 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
         }
         (Some(s), None) => SecretSource::Compute(ClientSecret::new(s)),
         (None, Some((v, _))) if tag(v) == Some("function") => SecretSource::Provider,
-        (None, Some((v, field))) => match string(v, field) {
-            Ok(hash) => SecretSource::Given(SecretHash::given(hash)?),
-            Err(e) if matches!(e.rule, Rule::LoneSurrogate) => return Err(e),
-            Err(e) => return Err(ValidationError::new(e.field, Rule::Type("a string or a function"))),
-        },
+        (None, Some((v, _))) => SecretSource::Given(given_hash(Some(v), "a string or a function")?),
         (None, None) => SecretSource::None,
     };
     let timeout_ms = config
@@ -336,14 +332,18 @@ pub fn provided_hash(text: &str) -> Result<SecretHash, ValidationError> {
         .as_ref()
         .and_then(|v| v.get("config"))
         .and_then(|c| c.get("secretHash"));
-    match value {
-        Some(v @ Value::String(_)) => SecretHash::given(string(v, Cow::Borrowed("secretHash"))?),
-        Some(v) if tag(v) == Some("loneSurrogate") => Err(ValidationError::new("secretHash", Rule::LoneSurrogate)),
-        _ => Err(ValidationError::new(
-            "secretHash",
-            Rule::Type("a string (what the provider returned)"),
-        )),
-    }
+    given_hash(value, "a string (what the provider returned)")
+}
+
+/// A `secretHash` given as a value (in the config, or by the provider);
+/// `expected` says what else it could have been.
+fn given_hash(value: Option<&Value>, expected: &'static str) -> Result<SecretHash, ValidationError> {
+    let rule = match value {
+        Some(Value::String(hash)) => return SecretHash::given(hash.clone()),
+        Some(v) if tag(v) == Some("loneSurrogate") => Rule::LoneSurrogate,
+        _ => Rule::Type(expected),
+    };
+    Err(ValidationError::new("secretHash", rule))
 }
 
 #[cfg(test)]

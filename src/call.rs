@@ -41,12 +41,15 @@ impl Call {
 
     /// The output object, or the service's error with every secret redacted.
     pub fn finish(&self, response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
-        response::parse(response).map_err(|mut e| {
-            for secret in &self.secrets {
-                e.redact(secret);
-            }
-            e
-        })
+        response::parse(response).map_err(|e| self.redact(e))
+    }
+
+    /// `e`, an error `response::parse` found in this call's answer, with every secret redacted.
+    pub fn redact(&self, mut e: ServiceError) -> ServiceError {
+        for secret in &self.secrets {
+            e.redact(secret);
+        }
+        e
     }
 }
 

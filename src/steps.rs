@@ -140,21 +140,24 @@ fn judged(
 ) -> Result<String, Error> {
     // A success needs nothing from the arguments: no secret can be in it to
     // redact, and no retry to plan. Only a failure reads them again.
-    if let Outcome::Response(response) = outcome {
-        if let Ok(output) = response::parse(&response) {
-            return Ok(answer("ok", &outcome::result(kind, Sent::Output(output))?));
-        }
-    }
-    let r = ready(kind, args, provided, &|_, _, _| None)?;
-    let error = match outcome {
-        Outcome::Response(response) => match r.call.finish(&response) {
+    let ready = || ready(kind, args, provided, &|_, _, _| None);
+    let (r, error) = match outcome {
+        Outcome::Response(response) => match response::parse(&response) {
             Ok(output) => return Ok(answer("ok", &outcome::result(kind, Sent::Output(output))?)),
-            Err(e) => Error::Service(e),
+            Err(e) => {
+                let r = ready()?;
+                let e = r.call.redact(e);
+                (r, Error::Service(e))
+            }
         },
-        Outcome::Network(message) => Error::Network(message.to_owned()),
-        Outcome::Timeout => Error::Timeout(r.config.timeout_ms),
-        Outcome::Aborted => Error::Aborted,
-        Outcome::ProviderFailed(message) => Error::SecretHashProvider(message.to_owned()),
+        Outcome::Network(message) => (ready()?, Error::Network(message.to_owned())),
+        Outcome::Timeout => {
+            let r = ready()?;
+            let ms = r.config.timeout_ms;
+            (r, Error::Timeout(ms))
+        }
+        Outcome::Aborted => (ready()?, Error::Aborted),
+        Outcome::ProviderFailed(message) => (ready()?, Error::SecretHashProvider(message.to_owned())),
     };
     let mut attempts = Attempts::resume(r.config.policy, state);
     match attempts.after_failure(&error, random, |e| r.op.done_already(e)) {
