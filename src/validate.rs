@@ -183,7 +183,8 @@ pub fn username(value: &str) -> Result<(), ValidationError> {
     )
 }
 
-fn is_username_char(c: char) -> bool {
+/// A character of the categories L, M, S, N or P, as far as we can tell (see [`username`]).
+pub fn is_username_char(c: char) -> bool {
     !(c.is_whitespace() || c.is_control() || is_format(c) || is_private_use(c) || is_noncharacter(c))
 }
 
@@ -236,6 +237,19 @@ pub fn confirmation_code(value: &str) -> Result<(), ValidationError> {
         value,
         "visible characters (no spaces or control characters)",
         |c| !c.is_whitespace() && !c.is_control(),
+    )
+}
+
+/// `PasswordType`: 1–256 characters, none of them white space. The model's
+/// pattern is a Java `[\S]+`, whose white space is ASCII only: a password
+/// with a no-break space is valid, and refusing it would lock the user out.
+pub fn password(value: &str) -> Result<(), ValidationError> {
+    length("password", value, 1, 256)?;
+    chars(
+        "password",
+        value,
+        "characters other than spaces, tabs and line breaks",
+        |c| !matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r'),
     )
 }
 
