@@ -132,13 +132,14 @@ pub fn length_rule(value: &str, min: usize, max: usize) -> Result<(), Rule> {
     Ok(())
 }
 
-fn chars(
-    field: &'static str,
-    value: &str,
-    allowed: &'static str,
-    ok: impl Fn(char) -> bool,
-) -> Result<(), ValidationError> {
-    if value.chars().all(ok) {
+/// Whether every character of `value` is `ok`. A function pointer rather
+/// than a closure: one copy of the loop serves every rule.
+pub fn all(value: &str, ok: fn(char) -> bool) -> bool {
+    value.chars().all(ok)
+}
+
+fn chars(field: &'static str, value: &str, allowed: &'static str, ok: fn(char) -> bool) -> Result<(), ValidationError> {
+    if all(value, ok) {
         Ok(())
     } else {
         Err(ValidationError::new(field, Rule::Characters(allowed)))
@@ -267,8 +268,8 @@ pub fn user_pool_id(value: &str) -> Result<&str, ValidationError> {
         .filter(|(region, id)| {
             !region.is_empty()
                 && !id.is_empty()
-                && region.chars().all(|c| is_word(c) || c == '-')
-                && id.chars().all(|c| c.is_ascii_alphanumeric())
+                && all(region, |c| is_word(c) || c == '-')
+                && all(id, |c| c.is_ascii_alphanumeric())
         })
         .ok_or(ValidationError::new("userPoolId", Rule::Format(FORM)))?;
     Ok(region)
@@ -277,9 +278,7 @@ pub fn user_pool_id(value: &str) -> Result<&str, ValidationError> {
 /// A region as the endpoint rules accept it: one DNS label.
 pub fn region(field: &'static str, value: &str) -> Result<(), ValidationError> {
     length(field, value, 1, 63)?;
-    let ok = value
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    let ok = all(value, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !value.starts_with('-')
         && !value.ends_with('-');
     if ok {

@@ -59,9 +59,9 @@ const NAME_RULE: Rule = Rule::Format(
 fn check_attributes(field: &'static str, attributes: &Attributes) -> Result<(), ValidationError> {
     for (name, value) in &attributes.0 {
         let name_ok = (1..=32).contains(&crate::text::char_count(name))
-            && name
-                .chars()
-                .all(|c| validate::is_username_char(c) || matches!(c, ' ' | '\t' | '\n' | '\r'));
+            && validate::all(name, |c| {
+                validate::is_username_char(c) || matches!(c, ' ' | '\t' | '\n' | '\r')
+            });
         if !name_ok {
             return Err(ValidationError::new(field, NAME_RULE));
         }
