@@ -66,13 +66,13 @@ pub fn is_already_confirmed(e: &ServiceError) -> bool {
 
 /// `ConfirmSignUpResponse`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmSignUpOutput {
+pub struct ConfirmSignUpOutput<'a> {
     /// Lets the app sign the user in at once (`InitiateAuth` with `USER_AUTH`).
-    pub session: Option<String>,
+    pub session: Option<&'a str>,
 }
 
-impl ConfirmSignUpOutput {
-    pub fn from_json(output: &Value) -> Self {
+impl<'a> ConfirmSignUpOutput<'a> {
+    pub fn from_json(output: &'a Value) -> Self {
         ConfirmSignUpOutput {
             session: super::session_of(output),
         }
@@ -225,9 +225,11 @@ mod tests {
             None
         );
         let s = "a".repeat(20);
-        let out = ConfirmSignUpOutput::from_json(&json::parse(&format!(r#"{{"Session":"{s}"}}"#)).unwrap());
-        assert_eq!(out.session.as_deref(), Some(s.as_str()));
-        let out = ConfirmSignUpOutput::from_json(&json::parse(r#"{"Session":"abc"}"#).unwrap());
+        let v = json::parse(&format!(r#"{{"Session":"{s}"}}"#)).unwrap();
+        let out = ConfirmSignUpOutput::from_json(&v);
+        assert_eq!(out.session, Some(s.as_str()));
+        let v = json::parse(r#"{"Session":"abc"}"#).unwrap();
+        let out = ConfirmSignUpOutput::from_json(&v);
         assert_eq!(out.session, None, "shorter than the model allows");
     }
 }

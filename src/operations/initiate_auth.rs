@@ -5,7 +5,6 @@
 //! client that just confirmed the user, for a few minutes, once. The answer is
 //! either tokens or the next challenge (an MFA code, say) by name.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -60,19 +59,19 @@ impl Operation for SignInAfterSignUp {
 
 /// `AuthenticationResult`: the user's tokens.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Tokens {
-    pub access_token: String,
-    pub id_token: Option<String>,
-    pub refresh_token: Option<String>,
+pub struct Tokens<'a> {
+    pub access_token: &'a str,
+    pub id_token: Option<&'a str>,
+    pub refresh_token: Option<&'a str>,
     /// Lifetime of the access token, in seconds.
     pub expires_in: Option<u32>,
-    pub token_type: Option<String>,
+    pub token_type: Option<&'a str>,
     /// `NewDeviceMetadata`: the device Cognito remembered, when device tracking is on.
-    pub device: Option<(String, Option<String>)>,
+    pub device: Option<(&'a str, Option<&'a str>)>,
 }
 
 /// Tokens are credentials: `Debug` shows none of them.
-impl core::fmt::Debug for Tokens {
+impl core::fmt::Debug for Tokens<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("Tokens(<redacted>)")
     }
@@ -80,29 +79,32 @@ impl core::fmt::Debug for Tokens {
 
 /// What InitiateAuth answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignInOutcome {
-    SignedIn(Tokens),
+pub enum SignInOutcome<'a> {
+    SignedIn(Tokens<'a>),
     /// Cognito wants more before it hands out tokens: answer with `RespondToAuthChallenge`.
     Challenge {
-        name: String,
-        session: Option<String>,
-        parameters: Vec<(String, String)>,
+        name: &'a str,
+        session: Option<&'a str>,
+        parameters: Vec<(&'a str, &'a str)>,
         /// `AvailableChallenges`: what the user may choose from, to answer `SELECT_CHALLENGE`.
-        available: Vec<String>,
+        available: Vec<&'a str>,
     },
 }
 
-impl SignInOutcome {
+impl<'a> SignInOutcome<'a> {
     /// Reads the output object; one with neither tokens nor a challenge is an error.
-    pub fn from_json(output: &Value) -> Result<Self, ServiceError> {
-        let string = |v: &Value, key| v.get_str(key).filter(|s| !s.is_empty()).map(str::to_owned);
+    pub fn from_json(output: &'a Value) -> Result<Self, ServiceError> {
+        fn string<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+            v.get_str(key).filter(|s| !s.is_empty())
+        }
         // `TokenModelType`: a token with anything else in it is no token.
-        let token = |v: &Value, key| {
-            string(v, key).filter(|t: &String| {
+        // `TokenModelType`: a token with anything else in it is no token.
+        fn token<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+            string(v, key).filter(|t| {
                 t.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'.'))
             })
-        };
+        }
         if let Some(result) = output.get("AuthenticationResult") {
             if let Some(access_token) = token(result, "AccessToken") {
                 let expires_in = match result.get("ExpiresIn") {
@@ -128,7 +130,7 @@ impl SignInOutcome {
                 Some(Value::Object(members)) => members
                     .iter()
                     .filter_map(|(k, v)| match v {
-                        Value::String(s) => Some((k.clone(), s.clone())),
+                        Value::String(s) => Some((k.as_str(), s.as_str())),
                         _ => None,
                     })
                     .collect(),
@@ -138,7 +140,7 @@ impl SignInOutcome {
                 Some(Value::Array(items)) => items
                     .iter()
                     .filter_map(|v| match v {
-                        Value::String(s) if !s.is_empty() => Some(s.clone()),
+                        Value::String(s) if !s.is_empty() => Some(s.as_str()),
                         _ => None,
                     })
                     .collect(),
@@ -214,7 +216,7 @@ mod tests {
         .unwrap();
         match SignInOutcome::from_json(&tokens).unwrap() {
             SignInOutcome::SignedIn(t) => {
-                assert_eq!((t.access_token.as_str(), t.expires_in), ("at", Some(3600)));
+                assert_eq!((t.access_token, t.expires_in), ("at", Some(3600)));
                 assert_eq!(t.id_token.as_deref(), Some("it"));
                 assert_eq!(format!("{t:?}"), "Tokens(<redacted>)");
             }
@@ -229,7 +231,7 @@ mod tests {
             SignInOutcome::from_json(&challenge).unwrap(),
             SignInOutcome::Challenge {
                 name: "SELECT_CHALLENGE".into(),
-                session: Some(session),
+                session: Some(session.as_str()),
                 parameters: vec![("CODE_DELIVERY_DESTINATION".into(), "a***".into())],
                 available: vec!["EMAIL_OTP".into(), "PASSWORD".into()],
             }

@@ -144,11 +144,8 @@ impl dyn Operation {
 
 /// The output's `Session`, when it is what the model allows (20 to 4096
 /// characters); anything else is treated as absent.
-pub fn session_of(output: &Value) -> Option<String> {
-    output
-        .get_str("Session")
-        .filter(|s| validate::session(s).is_ok())
-        .map(String::from)
+pub fn session_of(output: &Value) -> Option<&str> {
+    output.get_str("Session").filter(|s| validate::session(s).is_ok())
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! The ResendConfirmationCode operation: a new code for a user who has not
 //! confirmed yet, and where it went.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 
 use super::{Operation, UserCall};
@@ -43,18 +42,18 @@ impl Operation for ResendConfirmationCode {
 
 /// `CodeDeliveryDetails`: where the new code went, masked by Cognito (`a***@e***`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CodeDeliveryDetails {
-    pub destination: Option<String>,
+pub struct CodeDeliveryDetails<'a> {
+    pub destination: Option<&'a str>,
     /// `EMAIL` or `SMS`.
-    pub delivery_medium: Option<String>,
+    pub delivery_medium: Option<&'a str>,
     /// `email` or `phone_number`.
-    pub attribute_name: Option<String>,
+    pub attribute_name: Option<&'a str>,
 }
 
-impl CodeDeliveryDetails {
-    pub fn from_json(output: &Value) -> Self {
+impl<'a> CodeDeliveryDetails<'a> {
+    pub fn from_json(output: &'a Value) -> Self {
         let details = output.get("CodeDeliveryDetails");
-        let member = |key| details.and_then(|d| d.get_str(key)).map(str::to_owned);
+        let member = |key| details.and_then(|d| d.get_str(key));
         CodeDeliveryDetails {
             destination: member("Destination"),
             delivery_medium: member("DeliveryMedium"),
@@ -111,9 +110,9 @@ mod tests {
         )
         .unwrap();
         let d = CodeDeliveryDetails::from_json(&out);
-        assert_eq!(d.destination.as_deref(), Some("a***@e***"));
-        assert_eq!(d.delivery_medium.as_deref(), Some("EMAIL"));
-        assert_eq!(d.attribute_name.as_deref(), Some("email"));
+        assert_eq!(d.destination, Some("a***@e***"));
+        assert_eq!(d.delivery_medium, Some("EMAIL"));
+        assert_eq!(d.attribute_name, Some("email"));
         assert_eq!(
             CodeDeliveryDetails::from_json(&json::parse("{}").unwrap()),
             CodeDeliveryDetails::default()

@@ -138,15 +138,15 @@ impl Operation for SignUp {
 /// them is treated as absent, and an answer without `UserConfirmed` and
 /// `UserSub` is no answer at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignUpOutput {
+pub struct SignUpOutput<'a> {
     pub user_confirmed: bool,
-    pub user_sub: String,
-    pub code_delivery: Option<CodeDeliveryDetails>,
-    pub session: Option<String>,
+    pub user_sub: &'a str,
+    pub code_delivery: Option<CodeDeliveryDetails<'a>>,
+    pub session: Option<&'a str>,
 }
 
-impl SignUpOutput {
-    pub fn from_json(output: &Value) -> Result<Self, ServiceError> {
+impl<'a> SignUpOutput<'a> {
+    pub fn from_json(output: &'a Value) -> Result<Self, ServiceError> {
         let confirmed = match output.get("UserConfirmed") {
             Some(Value::Bool(b)) => Some(*b),
             _ => None,
@@ -154,7 +154,7 @@ impl SignUpOutput {
         match (confirmed, output.get_str("UserSub")) {
             (Some(user_confirmed), Some(sub)) => Ok(SignUpOutput {
                 user_confirmed,
-                user_sub: sub.to_owned(),
+                user_sub: sub,
                 code_delivery: output
                     .get("CodeDeliveryDetails")
                     .map(|_| CodeDeliveryDetails::from_json(output)),
@@ -297,23 +297,19 @@ mod tests {
 
     #[test]
     fn output_needs_confirmed_and_sub() {
-        let out = SignUpOutput::from_json(
-            &json::parse(
-                r#"{"UserConfirmed":false,"UserSub":"sub-1","CodeDeliveryDetails":{"Destination":"a***","DeliveryMedium":"EMAIL","AttributeName":"email"},"Session":"short"}"#,
-            )
-            .unwrap(),
+        let v = json::parse(
+            r#"{"UserConfirmed":false,"UserSub":"sub-1","CodeDeliveryDetails":{"Destination":"a***","DeliveryMedium":"EMAIL","AttributeName":"email"},"Session":"short"}"#,
         )
         .unwrap();
+        let out = SignUpOutput::from_json(&v).unwrap();
         assert!(!out.user_confirmed);
         assert_eq!(out.user_sub, "sub-1");
-        assert_eq!(out.code_delivery.unwrap().destination.as_deref(), Some("a***"));
+        assert_eq!(out.code_delivery.unwrap().destination, Some("a***"));
         assert_eq!(out.session, None, "a session outside 20-4096 is dropped");
         let s = "S".repeat(20);
-        let out = SignUpOutput::from_json(
-            &json::parse(&format!(r#"{{"UserConfirmed":true,"UserSub":"u","Session":"{s}"}}"#)).unwrap(),
-        )
-        .unwrap();
-        assert_eq!((out.user_confirmed, out.session.as_deref()), (true, Some(s.as_str())));
+        let v = json::parse(&format!(r#"{{"UserConfirmed":true,"UserSub":"u","Session":"{s}"}}"#)).unwrap();
+        let out = SignUpOutput::from_json(&v).unwrap();
+        assert_eq!((out.user_confirmed, out.session), (true, Some(s.as_str())));
         assert!(out.code_delivery.is_none());
         for bad in ["{}", r#"{"UserSub":"u"}"#, r#"{"UserConfirmed":"true","UserSub":"u"}"#] {
             let e = SignUpOutput::from_json(&json::parse(bad).unwrap()).unwrap_err();
