@@ -96,9 +96,9 @@ fn sign_up(output: &Value) -> Result<String, Error> {
     }
     let mut w = ObjectWriter::new();
     w.bool("isSignUpComplete", out.user_confirmed)
-        .string("userId", &out.user_sub)
+        .string("userId", out.user_sub)
         .raw("nextStep", &next_step.finish())
-        .opt_string("session", out.session.as_deref());
+        .opt_string("session", out.session);
     Ok(w.finish())
 }
 
@@ -117,7 +117,7 @@ fn confirm(output: &Value, recovered: bool) -> String {
     let mut w = ObjectWriter::new();
     w.bool("isSignUpComplete", true)
         .raw("nextStep", &next_step.finish())
-        .opt_string("session", session.as_deref())
+        .opt_string("session", session)
         .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
     w.finish()
 }
@@ -129,9 +129,9 @@ fn resend(output: &Value) -> String {
 
 fn delivery(details: &CodeDeliveryDetails) -> String {
     let mut w = ObjectWriter::new();
-    w.opt_string("destination", details.destination.as_deref())
-        .opt_string("deliveryMedium", details.delivery_medium.as_deref())
-        .opt_string("attributeName", details.attribute_name.as_deref());
+    w.opt_string("destination", details.destination)
+        .opt_string("deliveryMedium", details.delivery_medium)
+        .opt_string("attributeName", details.attribute_name);
     w.finish()
 }
 
@@ -143,10 +143,10 @@ fn sign_in(output: &Value) -> Result<String, Error> {
         SignInOutcome::SignedIn(t) => {
             let mut tokens = ObjectWriter::new();
             tokens
-                .string("accessToken", &t.access_token)
-                .opt_string("idToken", t.id_token.as_deref())
-                .opt_string("refreshToken", t.refresh_token.as_deref())
-                .opt_string("tokenType", t.token_type.as_deref());
+                .string("accessToken", t.access_token)
+                .opt_string("idToken", t.id_token)
+                .opt_string("refreshToken", t.refresh_token)
+                .opt_string("tokenType", t.token_type);
             if let Some(seconds) = t.expires_in {
                 tokens.number("expiresIn", seconds.into());
             }
@@ -173,8 +173,8 @@ fn sign_in(output: &Value) -> Result<String, Error> {
             w.bool("isSignedIn", false);
             next_step
                 .string("signInStep", "CHALLENGE")
-                .string("challengeName", &name)
-                .opt_string("session", session.as_deref())
+                .string("challengeName", name)
+                .opt_string("session", session)
                 .raw("challengeParameters", &challenge_parameters.finish());
             if !available.is_empty() {
                 let mut list = String::from("[");

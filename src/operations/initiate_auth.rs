@@ -217,7 +217,7 @@ mod tests {
         match SignInOutcome::from_json(&tokens).unwrap() {
             SignInOutcome::SignedIn(t) => {
                 assert_eq!((t.access_token, t.expires_in), ("at", Some(3600)));
-                assert_eq!(t.id_token.as_deref(), Some("it"));
+                assert_eq!(t.id_token, Some("it"));
                 assert_eq!(format!("{t:?}"), "Tokens(<redacted>)");
             }
             other => panic!("{other:?}"),
@@ -230,10 +230,10 @@ mod tests {
         assert_eq!(
             SignInOutcome::from_json(&challenge).unwrap(),
             SignInOutcome::Challenge {
-                name: "SELECT_CHALLENGE".into(),
+                name: "SELECT_CHALLENGE",
                 session: Some(session.as_str()),
-                parameters: vec![("CODE_DELIVERY_DESTINATION".into(), "a***".into())],
-                available: vec!["EMAIL_OTP".into(), "PASSWORD".into()],
+                parameters: vec![("CODE_DELIVERY_DESTINATION", "a***")],
+                available: vec!["EMAIL_OTP", "PASSWORD"],
             }
         );
         assert_eq!(
@@ -252,7 +252,7 @@ mod tests {
             panic!("tokens expected")
         };
         assert_eq!(t.id_token, None);
-        assert_eq!(t.device, Some(("us-east-1_0a-f".into(), Some("g".into()))));
+        assert_eq!(t.device, Some(("us-east-1_0a-f", Some("g"))));
         let bad_access = json::parse(r#"{"AuthenticationResult":{"AccessToken":"a b"}}"#).unwrap();
         assert!(SignInOutcome::from_json(&bad_access).is_err());
         let long_session = json::parse(&format!(
