@@ -3,7 +3,11 @@
 // happens at import time and there is no top-level await. The entry points
 // differ only in how they get the compiled module. Only wasm-bindgen's
 // `initSync` is used, so a bundler leaves out its URL-fetching loader.
-import { initSync, judge, prepare } from "./cognito_confirm.js";
+//
+// A call waits for the load with its signal and its `timeoutMs` (js/driver.js):
+// an abort or the deadline ends the call at once, while the load goes on for
+// the calls that follow.
+import { initSync, judge, prepare, retire } from "./cognito_confirm.js";
 import { calls } from "./driver.js";
 
 /** `compile()` resolves to the `WebAssembly.Module`. */
@@ -23,14 +27,12 @@ export function bind(compile, hint) {
         error.name = "LoadError";
         throw error;
       }));
-  const api = calls({ prepare, judge });
-  const after = (fn) => (...args) => (loaded ? fn(...args) : load().then(() => fn(...args)));
-  return {
-    ready: load,
-    signUp: after(api.signUp),
-    confirmSignUp: after(api.confirmSignUp),
-    resendSignUpCode: after(api.resendSignUpCode),
-    autoSignIn: after(api.autoSignIn),
-    buildRequest: after(api.buildRequest),
-  };
+  const api = calls({
+    prepare,
+    judge,
+    // After a trap: the next export runs on a fresh instance (src/web/mod.rs).
+    retire: () => (retire(true), retire(false)),
+    load: () => (loaded ? undefined : load()),
+  });
+  return { ready: load, ...api };
 }

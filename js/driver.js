@@ -2,48 +2,90 @@
 // provider. Every decision is the WebAssembly core's: `prepare` says what to
 // send, `judge` what an attempt's outcome means (src/steps.rs). Both take and
 // return JSON text, so a step is one string crossing each way.
+//
+// What the caller and the page hand over is read once, own members only: a
+// call starts by copying its arguments (each member read once, getters
+// included), and the provider, the signal and the request all work on that
+// copy; nothing set on Object.prototype is read as a member of anything.
+// Every wait (the module load, the provider, each attempt, each backoff) ends
+// at once when the signal aborts, and none is longer than `timeoutMs`.
 
 const TAG = "\0";
-const tag = (kind) => ({ [TAG]: kind });
+const tag = (kind) => ({ __proto__: null, [TAG]: kind });
 const illFormed = /\p{Cs}/u;
 const NESTED = ["analyticsMetadata", "userContextData", "clientMetadata", "userAttributes", "validationData"];
-const MAPS = ["clientMetadata", "userAttributes", "validationData"];
+const ABORTED = {};
+const TIMED_OUT = {};
 
-// JSON.stringify of the arguments, with what JSON cannot carry replaced by a
-// tag the core reads (src/arguments.rs): functions, signals, strings with a
-// lone surrogate, non-finite numbers, and objects where none belongs.
-const encode = (input, config) => {
-  const top = { input, config };
-  return JSON.stringify(top, function (key, value) {
-    const type = typeof value;
-    if (!Object.is(this[key], value)) return tag("object"); // toJSON replaced it (a Date, say)
-    if (type == "string") return illFormed.test(value) ? tag("loneSurrogate") : value;
-    if (type == "number") return isFinite(value) ? value : tag(type);
-    if (type == "boolean" || type == "undefined" || value === null) return value;
-    if (type != "object") return tag(type);
-    if (typeof AbortSignal == "function" && value instanceof AbortSignal) return tag("signal");
-    if (Array.isArray(value) || !(this === top || key === "" || (this === input && NESTED.includes(key)))) {
-      return tag("object");
-    }
-    return MAPS.includes(key) && this === input && Object.keys(value).some((k) => illFormed.test(k)) ? tag("loneSurrogate") : value;
-  });
+const isSignal = (v) => typeof AbortSignal == "function" && v instanceof AbortSignal;
+
+// A member as JSON carries it; what JSON cannot carry becomes a tag the core
+// reads (src/arguments.rs): functions, signals, strings with a lone
+// surrogate, non-finite numbers, and objects where none belongs.
+const value = (v, nested) => {
+  const type = typeof v;
+  if (type == "string") return illFormed.test(v) ? tag("loneSurrogate") : v;
+  if (type == "number") return isFinite(v) ? v : tag(type);
+  if (type == "boolean" || v == null) return v;
+  return isSignal(v) ? tag("signal") : nested && type == "object" && !Array.isArray(v) ? copy(v)[1] : tag(type);
 };
 
-// The page's threat-protection script, if it loaded one (src/web/context_data.rs).
-const page = () => globalThis.AmazonCognitoAdvancedSecurityData;
+// [raw, data] of an object: its own enumerable members as given and as JSON
+// carries them, in objects without a prototype. A key that starts with the
+// tag's key gets one more in front, so that no caller's key reads as a tag
+// (src/arguments.rs takes it off again).
+const copy = (v, nested) => {
+  const raw = { __proto__: null };
+  let data = { __proto__: null };
+  for (let [k, x] of Object.entries(v)) {
+    if (illFormed.test(k)) data = tag("loneSurrogate");
+    if (k[0] == TAG) k = TAG + k;
+    raw[k] = x;
+    if (data[TAG] == null) data[k] = value(x, nested?.includes(k));
+  }
+  return [raw, data];
+};
+
+// An argument: copied when it is an object, else handed to the core to refuse.
+const argument = (v, nested) =>
+  v && typeof v == "object" && !Array.isArray(v) && !isSignal(v) ? copy(v, nested) : [{ __proto__: null }, value(v)];
 
 const message = (e) => (e instanceof Error ? e.message : typeof e == "string" ? e : "unknown error");
 
-const sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    const done = () => {
+const failure = (name, text, cause) => Object.assign(new Error(text, cause && { cause }), { name });
+
+// Settles as `promise` does, unless the signal aborts first (rejects with
+// ABORTED) or `ms` pass first (rejects with TIMED_OUT). A promise that
+// settles later is still handled, so it never surfaces as unhandled.
+const until = (promise, signal, ms) =>
+  new Promise((resolve, reject) => {
+    const end = (settle) => (v) => {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
+      signal?.removeEventListener("abort", aborted);
+      settle(v);
     };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done);
+    const aborted = end(() => reject(ABORTED));
+    const timer = setTimeout(end(() => reject(TIMED_OUT)), ms);
+    signal?.addEventListener("abort", aborted);
+    if (signal?.aborted) aborted();
+    promise.then(end(resolve), end(reject));
   });
+
+const sleep = (ms, signal) => until(new Promise(() => {}), signal, ms).catch(() => {});
+
+// The body as text, or undefined once it passes `max` bytes (`stop` then
+// ends the request, so the rest is never read).
+async function read(res, max, stop) {
+  if (res.headers.get("content-length") > max) return stop();
+  const reader = res.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let size = 0, chunk; reader && !(chunk = await reader.read()).done; ) {
+    if ((size += chunk.value.length) > max) return stop();
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
 
 // One attempt: [outcome, errorType, requestId, body] as `judge` takes them.
 async function send(request, signal) {
@@ -53,14 +95,19 @@ async function send(request, signal) {
   signal?.addEventListener("abort", abort);
   try {
     const res = await fetch(request.url, {
+      __proto__: null,
       method: "POST",
       headers: request.headers,
       body: request.body,
       credentials: "omit",
+      // Cognito never redirects; a redirect is refused, and sends nothing elsewhere.
+      redirect: "manual",
       signal: controller.signal,
     });
-    const body = await res.text();
-    return [res.status, res.headers.get("x-amzn-errortype"), res.headers.get("x-amzn-requestid"), body];
+    if (res.type == "opaqueredirect") return [4];
+    const body = await read(res, request.maxBytes, abort);
+    const head = [res.headers.get("x-amzn-errortype"), res.headers.get("x-amzn-requestid")];
+    return body == null ? [1000 + res.status, ...head] : [res.status, ...head, body];
   } catch (e) {
     return signal?.aborted ? [2] : controller.signal.aborted ? [1] : [0, undefined, undefined, message(e)];
   } finally {
@@ -69,7 +116,27 @@ async function send(request, signal) {
   }
 }
 
-/** The calls, over a core of `prepare` and `judge` (the wasm-bindgen exports). */
+// The backoff's jitter: a page's broken Math.random never reaches the core.
+const random = () => {
+  try {
+    const r = +Math.random();
+    if (r >= 0 && r < 1) return r;
+  } catch {}
+  return 0.5;
+};
+
+// The page's threat-protection script, if it loaded one (src/web/context_data.rs).
+const page = () => {
+  try {
+    return globalThis.AmazonCognitoAdvancedSecurityData;
+  } catch {}
+};
+
+/**
+ * The calls, over a core of `prepare` and `judge` (the wasm-bindgen exports),
+ * `retire` (the next export runs on a fresh instance) and `load` (undefined
+ * once the module is loaded, else a promise of it).
+ */
 export function calls(core) {
   const step = (f, ...args) => {
     let answer;
@@ -77,50 +144,71 @@ export function calls(core) {
       answer = f(...args);
     } catch (cause) {
       if (!(cause instanceof WebAssembly.RuntimeError)) throw cause;
-      const error = new Error("cognito-confirm stopped this call because of a bug (a Rust panic); the next call starts afresh", { cause });
-      error.name = "PanicError";
-      throw error;
+      core.retire?.();
+      throw failure("PanicError", "cognito-confirm stopped this call because of a bug (a Rust panic); the next call starts afresh", cause);
     }
     // A prepared request is its JSON head, a line break and the body as sent.
     const cut = answer.indexOf("\n");
-    const parsed = JSON.parse(cut < 0 ? answer : answer.slice(0, cut));
+    const parsed = Object.setPrototypeOf(JSON.parse(cut < 0 ? answer : answer.slice(0, cut)), null);
     if (parsed.error) throw Object.assign(new Error(parsed.error.message), parsed.error);
     if (cut >= 0) parsed.body = answer.slice(cut + 1);
     return parsed;
   };
 
-  // Checks everything, gets the SecretHash (from the provider if need be)
-  // and returns the request as `prepare` wrote it, with what `judge` needs.
+  // Checks everything, gets the SecretHash (from the provider if need be) and
+  // answers with the request as `prepare` wrote it and what `judge` needs, or
+  // with `done`: the core's judgement of a call that ended before sending.
   const prepared = async (kind, input, config) => {
-    const args = encode(input, config);
-    const signal = input?.signal;
+    const [i, inputData] = argument(input, NESTED);
+    const [c, configData] = argument(config);
+    const args = JSON.stringify({ __proto__: null, input: inputData, config: configData });
+    const signal = isSignal(i.signal) ? i.signal : undefined;
+    // The core checks timeoutMs; until it is loaded, a bad one waits the default.
+    const ms = typeof c.timeoutMs == "number" && c.timeoutMs >= 1 && c.timeoutMs < 2 ** 31 ? c.timeoutMs : 15000;
+    const loading = core.load?.();
+    if (loading) {
+      await until(loading, signal, ms).catch((e) => {
+        throw e == ABORTED
+          ? failure("AbortError", "the call was aborted")
+          : e == TIMED_OUT
+            ? failure("LoadError", `the module did not load within ${ms} ms`)
+            : e;
+      });
+    }
     let provided;
     const judge = (state, outcome, errorType, requestId, body = "") =>
-      step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body);
-    let request = step(core.prepare, kind, args, provided, page());
+      step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body, random());
+    // The page's script is read once; the core calls its getData once, for the request.
+    const script = page();
+    let request = step(core.prepare, kind, args, provided, script);
     if (request.provide) {
-      if (signal?.aborted) return judge(0, 2).ok;
+      if (signal?.aborted) return { done: judge(0, 2) };
+      const provider = c.secretHash;
       try {
-        provided = encode({}, { secretHash: await config.secretHash.call(null, input.username, config.clientId) });
+        const hash = await until(new Promise((r) => r(provider(i.username, c.clientId))), signal, ms);
+        provided = JSON.stringify({ __proto__: null, config: { __proto__: null, secretHash: value(hash) } });
       } catch (e) {
-        return judge(0, 3, undefined, undefined, message(e)).ok;
+        return {
+          done: e == ABORTED ? judge(0, 2) : judge(0, 3, undefined, undefined, e == TIMED_OUT ? `no answer within ${ms} ms` : message(e)),
+        };
       }
-      request = step(core.prepare, kind, args, provided, page());
+      request = step(core.prepare, kind, args, provided, script);
     }
     return { request, judge, signal };
   };
 
   const call = (kind) => async (input, config) => {
-    const { request, judge, signal } = await prepared(kind, input, config);
+    const { request, judge, signal, done } = await prepared(kind, input, config);
+    if (done) return done.ok;
     for (let state = 0; ; ) {
       const answer = judge(state, ...(signal?.aborted ? [2] : await send(request, signal)));
-      if ("ok" in answer) return answer.ok;
+      if (Object.hasOwn(answer, "ok")) return answer.ok;
       state = answer.state;
       await sleep(answer.retry, signal);
     }
   };
 
-  const KINDS = { confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
+  const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
 
   return {
     confirmSignUp: call(0),
@@ -129,8 +217,8 @@ export function calls(core) {
     signUp: call(3),
     // What the call `operation` would send, byte for byte; nothing is sent.
     buildRequest: async (operation, input, config) => {
-      const kind = typeof operation == "string" && Object.hasOwn(KINDS, operation) ? KINDS[operation] : -1;
-      const { request } = await prepared(kind, input, config);
+      const { request, done } = await prepared(KINDS[operation] ?? -1, input, config);
+      if (done) return done.ok;
       return { url: request.url, method: "POST", headers: request.headers, body: request.body };
     },
   };

@@ -88,10 +88,12 @@ check fuzz-input fuzz input
 grep -h '^Done' "$LOGS"/fuzz-*.log | sed 's/^/    fuzz: /'
 check package bash scripts/build.sh --force
 # The goal is 12000 bytes (issue 5); this ratchet keeps what has been won.
-check size bash scripts/size.sh "${SIZE_BUDGET:-23900}"
+# 23,900 -> 24,900: issue 12's hardening (abort and deadlines at every wait,
+# body cap, redirects, own-member reads, instance retirement) cost 984 B.
+check size bash scripts/size.sh "${SIZE_BUDGET:-24900}"
 sed 's/^/    /' "$LOGS/size.log"
 if start_fake; then
-  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --no-default-features --features web --test web --test faults --test bad_input --test flow --test sign_up
+  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --no-default-features --features web --test web --test faults --test bad_input --test flow --test hostile --test sign_up
 else
   failed=$((failed + 1))
 fi

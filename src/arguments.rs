@@ -7,7 +7,11 @@
 //! `{"\u0000": kind}`: `"function"`, `"signal"` (an `AbortSignal`),
 //! `"loneSurrogate"` (a string that is not well-formed UTF-16), `"object"`
 //! (an array, a nested object where none belongs, or a value with `toJSON`),
-//! or the `typeof` of anything else. The rules stay here: a wrong type is a
+//! or the `typeof` of anything else. A caller's own key never reads as a tag:
+//! the driver puts one more `"\u0000"` in front of every key that starts
+//! with one, so a tag's lone `"\u0000"` key is the driver's alone, and
+//! [`Obj::opt_string_map`] takes it off again (`clientMetadata` is sent with
+//! the caller's keys as given). The rules stay here: a wrong type is a
 //! [`ValidationError`] that names the member as the caller wrote it, such as
 //! `userContextData.encodedData`. `undefined` and `null` mean "not given".
 
@@ -215,8 +219,9 @@ impl<'a> Obj<'a> {
             Value::Object(members) if is_object(v) => {
                 let mut map = Vec::with_capacity(members.len());
                 for (k, value) in members {
+                    let k = k.strip_prefix(TAG).unwrap_or(k);
                     match value {
-                        Value::String(s) => map.push((k.clone(), s.clone())),
+                        Value::String(s) => map.push((k.to_owned(), s.clone())),
                         _ => return Err(not_a_string(value, Cow::Owned(concat(&[&field, ".", k])))),
                     }
                 }
@@ -466,6 +471,27 @@ mod tests {
             let (field, rule) = refused(&text);
             assert_eq!((field.as_str(), rule), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_callers_key_is_never_a_tag() {
+        // The driver escapes `{"\u0000": "v"}` as `{"\u0000\u0000": "v"}`.
+        let text = confirm(
+            r#"{"username":"a","confirmationCode":"1","clientMetadata":{"\u0000\u0000":"function","\u0000\u0000k":"v","k":"w"}}"#,
+        );
+        let a = read(Kind::ConfirmSignUp, &text).unwrap();
+        assert_eq!(
+            a.op.user().client_metadata,
+            vec![
+                ("\u{0}".into(), "function".into()),
+                ("\u{0}k".into(), "v".into()),
+                ("k".into(), "w".into())
+            ]
+        );
+        assert!(a
+            .op
+            .body()
+            .contains(r#""ClientMetadata":{"\u0000":"function","\u0000k":"v","k":"w"}"#));
     }
 
     #[test]

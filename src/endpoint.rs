@@ -1,16 +1,19 @@
 //! Where the request goes: AWS's endpoint rules for `cognito-idp`, or an
 //! endpoint the caller names (an emulator, a proxy).
 //!
-//! The rules follow the service's published endpoint rule set: the partition
-//! comes from the region's name, FIPS and dual-stack pick the host form, and a
-//! handful of regions have their own FIPS dual-stack host. A custom endpoint
-//! must be `https`, except on loopback, where `http` is allowed for local
-//! emulators: anywhere else plain http would hand the confirmation code (and
-//! the SecretHash) to whoever is on the network.
+//! The rules follow the service's published endpoint rule set and AWS's
+//! partition table (botocore 1.44.8; `tests/data/endpoint_rule_set.json` and
+//! `partitions.json`, which `tests/endpoints.rs` evaluates for every partition,
+//! FIPS and dual stack): the partition comes from the region's name, FIPS and
+//! dual stack pick the host form, and a handful of regions have their own FIPS
+//! dual-stack host. Every partition supports both FIPS and dual stack. A
+//! custom endpoint must be `https`, except on loopback, where `http` is
+//! allowed for local emulators: anywhere else plain http would hand the
+//! confirmation code (and the SecretHash) to whoever is on the network.
 
 use alloc::string::String;
 
-use crate::text::{concat, parse_u32, split_once};
+use crate::text::{concat, parse_u32, rsplit_once, split_once};
 use crate::validate::{Rule, ValidationError};
 
 /// How to reach Cognito.
@@ -23,38 +26,38 @@ pub struct EndpointConfig<'a> {
     pub custom: Option<&'a str>,
 }
 
-struct Partition {
-    dns_suffix: &'static str,
-    /// `None` where the partition has no dual-stack endpoints.
-    dual_stack_dns_suffix: Option<&'static str>,
-    is_aws: bool,
-}
+/// The partitions after `aws`: the `{x}` of its pseudo region `aws-{x}-global`
+/// (`aws-eusc` has none), the region prefix (its regions are
+/// `{prefix}-{word}-{digits}`), the DNS suffix and the dual-stack DNS suffix.
+type Partition = (Option<&'static str>, &'static str, &'static str, &'static str);
 
-fn partition(region: &str) -> Partition {
-    let has = |prefix: &str| region.starts_with(prefix);
-    let (dns_suffix, dual_stack_dns_suffix, is_aws) = if has("cn-") {
-        ("amazonaws.com.cn", Some("api.amazonwebservices.com.cn"), false)
-    } else if has("us-gov-") {
-        ("amazonaws.com", Some("api.aws"), false)
-    } else if has("us-isob-") {
-        ("sc2s.sgov.gov", None, false)
-    } else if has("us-isof-") {
-        ("csp.hci.ic.gov", None, false)
-    } else if has("us-iso-") {
-        ("c2s.ic.gov", None, false)
-    } else if has("eu-isoe-") {
-        ("cloud.adc-e.uk", None, false)
-    } else if has("eusc-") {
-        ("amazonaws.eu", Some("api.amazonwebservices.eu"), false)
-    } else {
-        // The rules put every region they do not recognise in the `aws` partition.
-        ("amazonaws.com", Some("api.aws"), true)
-    };
-    Partition {
-        dns_suffix,
-        dual_stack_dns_suffix,
-        is_aws,
-    }
+const PARTITIONS: [Partition; 7] = [
+    (Some("cn"), "cn", "amazonaws.com.cn", "api.amazonwebservices.com.cn"),
+    (None, "eusc-de", "amazonaws.eu", "api.amazonwebservices.eu"),
+    (Some("iso"), "us-iso", "c2s.ic.gov", "api.aws.ic.gov"),
+    (Some("iso-b"), "us-isob", "sc2s.sgov.gov", "api.aws.scloud"),
+    (Some("iso-e"), "eu-isoe", "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk"),
+    (Some("iso-f"), "us-isof", "csp.hci.ic.gov", "api.aws.hci.ic.gov"),
+    (Some("us-gov"), "us-gov", "amazonaws.com", "api.aws"),
+];
+
+/// `(dns suffix, dual-stack dns suffix, is the aws partition)` for a region.
+/// As AWS's partition function: a partition's own `aws-{id}-global` pseudo
+/// region, then its region pattern; anything else is in `aws`.
+fn partition(region: &str) -> (&'static str, &'static str, bool) {
+    // `{prefix}-{word}-{digits}`; the region is already lower-case letters, digits and `-`.
+    let prefix = rsplit_once(region, b'-')
+        .filter(|(_, digits)| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|(rest, _)| rsplit_once(rest, b'-'))
+        .filter(|(_, word)| !word.is_empty())
+        .map(|(prefix, _)| prefix);
+    let global = region.strip_prefix("aws-").and_then(|r| r.strip_suffix("-global"));
+    PARTITIONS
+        .iter()
+        .find(|(id, p, ..)| (id.is_some() && global == *id) || prefix == Some(*p))
+        .map_or(("amazonaws.com", "api.aws", true), |&(_, _, dns, dual)| {
+            (dns, dual, false)
+        })
 }
 
 /// The URL to POST to.
@@ -69,30 +72,26 @@ pub fn resolve(config: &EndpointConfig<'_>) -> Result<String, ValidationError> {
         return custom_endpoint(custom);
     }
     let region = config.region;
-    let p = partition(region);
+    let (dns_suffix, dual_stack_dns_suffix, is_aws) = partition(region);
     let service = if config.use_fips {
         "https://cognito-idp-fips."
     } else {
         "https://cognito-idp."
     };
     let suffix = if config.use_dual_stack {
-        let dual = p.dual_stack_dns_suffix.ok_or(ValidationError::new(
-            "useDualStack",
-            Rule::Format("false in this region's partition, which has no dual-stack endpoints"),
-        ))?;
         // A few regions' dual-stack hosts keep the plain DNS suffix.
         let own_host = if config.use_fips {
             matches!(region, "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2")
         } else {
-            p.is_aws
+            is_aws
         };
         if own_host {
             "amazonaws.com"
         } else {
-            dual
+            dual_stack_dns_suffix
         }
     } else {
-        p.dns_suffix
+        dns_suffix
     };
     Ok(concat(&[service, region, ".", suffix, "/"]))
 }
@@ -230,9 +229,15 @@ mod tests {
     }
 
     #[test]
-    fn partitions_without_dual_stack_say_so() {
-        let err = aws("us-iso-east-1", false, true).unwrap_err();
-        assert_eq!(err.field, "useDualStack");
+    fn iso_partitions_have_dual_stack() {
+        assert_eq!(
+            aws("us-iso-east-1", false, true).unwrap(),
+            "https://cognito-idp.us-iso-east-1.api.aws.ic.gov/"
+        );
+        assert_eq!(
+            aws("eu-isoe-west-1", true, true).unwrap(),
+            "https://cognito-idp-fips.eu-isoe-west-1.api.cloud-aws.adc-e.uk/"
+        );
     }
 
     #[test]

@@ -9,10 +9,24 @@
 //!
 //! `prepare` answers `{"error": {…}}`, `{"provide": true}` (call the
 //! SecretHash provider, then prepare again with what it returned), or
-//! `{"url", "headers", "timeoutMs"}`, a line break and the request body as it
+//! `{"url", "headers", "timeoutMs", "maxBytes"}`, a line break and the request body as it
 //! is sent (JSON text never holds a raw line break, and the body is not
 //! escaped twice). `judge` answers `{"ok": result}`, `{"error": {…}}`, or
 //! `{"retry": milliseconds, "state": n}`.
+//!
+//! The page's threat-protection script is asked once per call: by the
+//! `prepare` that answers with the request, after the input is checked (so
+//! not by the one that answers `provide`, nor by `judge`). What it gives is
+//! not the caller's input: when the model refuses it (too long, say), it is
+//! left out rather than failing the call.
+//!
+//! Two outcomes are the driver's refusals, not answers: a redirect (Cognito
+//! never sends one; the driver does not follow it, so nothing went to another
+//! origin) fails at once, and an answer whose body passed the driver's cap is
+//! not read. Over the cap, a 2xx is judged like a lost answer (Cognito acted,
+//! and its answer is lost to us), so it is retried and a retry's "already
+//! done" is the earlier attempt's success; other statuses are judged by
+//! status as any unreadable answer, and neither is ever a success.
 
 use alloc::borrow::ToOwned;
 use alloc::boxed::Box;
@@ -20,7 +34,7 @@ use alloc::string::String;
 
 use crate::arguments::{self, Arguments, Config, Kind, SecretSource};
 use crate::call::Call;
-use crate::error::Error;
+use crate::error::{Error, ServiceError, ServiceErrorName};
 use crate::json::ObjectWriter;
 use crate::operations::{Operation, UserContextData};
 use crate::outcome::{self, Sent};
@@ -28,6 +42,13 @@ use crate::response::{self, HttpResponse};
 use crate::retry::{Attempts, Decision};
 use crate::secret_hash::SecretHash;
 use crate::validate::{Rule, ValidationError};
+
+/// The most of an answer's body the driver reads, in bytes. The largest
+/// legitimate answer is InitiateAuth's tokens: an ID token that carries a
+/// pool's 50 custom attributes at their 2,048-character limit is about 140 kB
+/// encoded. A quarter of a megabyte leaves room for that and keeps what a
+/// hostile server can make this module hold small (README: "Size").
+pub const MAX_BODY_BYTES: u32 = 262_144;
 
 /// Reads the page's threat-protection data for `(username, user_pool_id, client_id)`.
 pub type Collect<'a> = &'a dyn Fn(&str, &str, &str) -> Option<UserContextData>;
@@ -43,8 +64,12 @@ pub enum Outcome<'a> {
     Timeout,
     /// The caller's signal aborted.
     Aborted,
-    /// The SecretHash provider threw or rejected; the text is its message.
+    /// The SecretHash provider threw, rejected or timed out; the text says which.
     ProviderFailed(&'a str),
+    /// The answer was a redirect, which the driver refuses to follow.
+    Redirected,
+    /// The answer's body passed the driver's cap, so it was not read.
+    TooLarge { status: u16, request_id: Option<&'a str> },
 }
 
 /// A call read and checked, with its request built.
@@ -58,10 +83,6 @@ struct Ready {
 
 fn ready(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -> Result<Ready, Error> {
     let Arguments { mut op, config } = arguments::read(kind, args)?;
-    let user = op.user_mut();
-    if user.user_context_data.is_none() {
-        user.user_context_data = collect(&user.username, &config.user_pool_id, &user.client_id);
-    }
     op.validate()?;
     let user = op.user_mut();
     let mut needs_hash = false;
@@ -83,6 +104,14 @@ fn ready(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -
             None
         }
     };
+    let user = op.user_mut();
+    if !needs_hash && user.user_context_data.is_none() {
+        user.user_context_data = collect(&user.username, &config.user_pool_id, &user.client_id);
+        // The input passed above: a refusal now is of the page's data.
+        if op.validate().is_err() {
+            op.user_mut().user_context_data = None;
+        }
+    }
     let call = op.call(config.url.clone(), client_secret);
     Ok(Ready {
         op,
@@ -121,7 +150,8 @@ pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, collect: 
             let mut w = ObjectWriter::new();
             w.string("url", &request.url)
                 .raw("headers", &headers.finish())
-                .number("timeoutMs", r.config.timeout_ms.into());
+                .number("timeoutMs", r.config.timeout_ms.into())
+                .number("maxBytes", MAX_BODY_BYTES.into());
             let mut answer = w.finish();
             answer.push('\n');
             answer.push_str(&request.body);
@@ -150,6 +180,15 @@ fn judged(
     // A success needs nothing from the arguments: no secret can be in it to
     // redact, and no retry to plan. Only a failure reads them again.
     let ready = || ready(kind, args, provided, &|_, _, _| None);
+    let unread = |status, request_id: Option<&str>, message: &str| ServiceError {
+        name: ServiceErrorName::Unknown,
+        error_type: None,
+        message: message.to_owned(),
+        status,
+        request_id: request_id.map(str::to_owned),
+    };
+    // What the retry policy judges, when it is not the error reported.
+    let mut judged_as = None;
     let (r, error) = match outcome {
         Outcome::Response(response) => match response::parse(&response) {
             Ok(output) => {
@@ -177,10 +216,24 @@ fn judged(
         }
         Outcome::Aborted => (ready()?, Error::Aborted),
         Outcome::ProviderFailed(message) => (ready()?, Error::SecretHashProvider(message.to_owned())),
+        Outcome::Redirected => (
+            ready()?,
+            Error::Service(unread(0, None, "a redirect (Cognito never sends one), not followed")),
+        ),
+        Outcome::TooLarge { status, request_id } => {
+            if (200..300).contains(&status) {
+                judged_as = Some(Error::Network(String::new()));
+            }
+            (
+                ready()?,
+                Error::Service(unread(status, request_id, "a body over the 262,144-byte cap, not read")),
+            )
+        }
     };
     let mut attempts = Attempts::resume(r.config.policy, state);
     let after_lost = attempts.ambiguous() && matches!(error, Error::Service(_));
-    match attempts.after_failure(&error, random, |e| r.op.done_already(e)) {
+    let judged = judged_as.as_ref().unwrap_or(&error);
+    match attempts.after_failure(judged, random, |e| r.op.done_already(e)) {
         Decision::Retry { delay_ms } => {
             let mut w = ObjectWriter::new();
             w.number("retry", delay_ms.into())
@@ -345,6 +398,98 @@ mod tests {
             response(400, confirmed),
         ));
         assert_eq!(e.get("error").unwrap().get_str("name"), Some("NotAuthorizedException"));
+    }
+
+    #[test]
+    fn the_page_is_asked_once_and_only_after_the_input_is_checked() {
+        let asked = core::cell::Cell::new(0);
+        let collect = |_: &str, _: &str, _: &str| {
+            asked.set(asked.get() + 1);
+            Some(UserContextData {
+                ip_address: None,
+                encoded_data: Some("page".into()),
+            })
+        };
+        let args = ARGS.replace(
+            r#""clientId":"client1""#,
+            r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
+        );
+        assert_eq!(
+            prepare(Some(Kind::ConfirmSignUp), &args, None, &collect),
+            r#"{"provide":true}"#
+        );
+        assert_eq!(asked.get(), 0, "not while the provider has yet to answer");
+        let provided = Some(r#"{"config":{"secretHash":"c2VjcmV0"}}"#);
+        let answer = prepare(Some(Kind::ConfirmSignUp), &args, provided, &collect);
+        assert!(request(&answer).1.contains(r#""EncodedData":"page""#));
+        judge(Kind::ConfirmSignUp, &args, provided, 0, 0.5, Outcome::Timeout);
+        assert_eq!(asked.get(), 1);
+        let bad = ARGS.replace("123456", "12 34");
+        prepare(Some(Kind::ConfirmSignUp), &bad, None, &collect);
+        assert_eq!(asked.get(), 1, "not for input that is refused");
+    }
+
+    #[test]
+    fn page_data_the_model_refuses_is_left_out() {
+        let long = |_: &str, _: &str, _: &str| {
+            Some(UserContextData {
+                ip_address: None,
+                encoded_data: Some("x".repeat(131_073)),
+            })
+        };
+        let answer = prepare(Some(Kind::ConfirmSignUp), ARGS, None, &long);
+        let (head, body) = request(&answer);
+        assert!(head.get("error").is_none(), "{answer:.200}");
+        assert!(!body.contains("UserContextData"));
+        assert_eq!(head.get("maxBytes"), Some(&Value::Number("262144".into())));
+    }
+
+    #[test]
+    fn a_redirect_fails_at_once_and_is_never_a_success() {
+        let e = json(&judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, Outcome::Redirected));
+        let e = e.get("error").unwrap();
+        assert_eq!(e.get_str("name"), Some("UnknownError"));
+        assert_eq!(e.get("status"), Some(&Value::Number("0".into())));
+        assert!(e.get_str("message").unwrap().contains("redirect"));
+    }
+
+    #[test]
+    fn an_answer_over_the_cap_is_never_a_success() {
+        let too_large = |status| Outcome::TooLarge {
+            status,
+            request_id: Some("req-9"),
+        };
+        // A 2xx: Cognito acted and the answer is lost, as after a reset.
+        assert_eq!(
+            judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, too_large(200)),
+            judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, Outcome::Network("reset"))
+        );
+        let confirmed =
+            r#"{"__type":"NotAuthorizedException","message":"User cannot be confirmed. Current status is CONFIRMED"}"#;
+        let retry = json(&judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, too_large(200)));
+        let state = parse_u32_value(retry.get("state").unwrap());
+        assert!(
+            judge(Kind::ConfirmSignUp, ARGS, None, state, 0.5, response(400, confirmed))
+                .contains(r#""confirmedByEarlierAttempt":true"#)
+        );
+        // The last attempt: the error says what happened.
+        let last = json(&judge(Kind::ConfirmSignUp, ARGS, None, 4, 0.5, too_large(200)));
+        let e = last.get("error").unwrap();
+        assert_eq!(e.get_str("name"), Some("UnknownError"));
+        assert_eq!(e.get("status"), Some(&Value::Number("200".into())));
+        assert_eq!(e.get_str("requestId"), Some("req-9"));
+        assert!(e.get_str("message").unwrap().contains("262,144-byte cap"));
+        // A 4xx is not retried; a 5xx is, as any 5xx.
+        let e = json(&judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, too_large(400)));
+        assert_eq!(e.get("error").unwrap().get_str("name"), Some("UnknownError"));
+        assert!(judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, too_large(503)).starts_with(r#"{"retry":"#));
+    }
+
+    fn parse_u32_value(v: &Value) -> u32 {
+        match v {
+            Value::Number(n) => n.parse().unwrap(),
+            _ => panic!("not a number: {v:?}"),
+        }
     }
 
     #[test]

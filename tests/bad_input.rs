@@ -102,7 +102,6 @@ return [
   ["endpoint number", ok, c({ endpoint: 8080 }), "endpoint", "type"],
   ["useFips with an endpoint", ok, c({ useFips: true }), "useFips", "conflicts"],
   ["useDualStack not a boolean", ok, c({ useDualStack: "yes" }), "useDualStack", "type"],
-  ["dual-stack in a partition without it", ok, c({ endpoint: undefined, region: "us-iso-east-1", useDualStack: true }), "useDualStack", "format"],
   ["forceAliasCreation string", i({ forceAliasCreation: "true" }), cfg, "forceAliasCreation", "type"],
   ["forceAliasCreation number", i({ forceAliasCreation: 1 }), cfg, "forceAliasCreation", "type"],
   ["clientMetadata string", i({ clientMetadata: "x" }), cfg, "clientMetadata", "type"],

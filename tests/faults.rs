@@ -195,14 +195,24 @@ async fn an_unreadable_2xx_is_a_lost_answer_and_retried() {
 
 #[wasm_bindgen_test]
 async fn a_huge_body_is_handled_and_its_message_cut() {
+    // Under the body cap: read, and the message is cut.
     let o = run(
-        r#"[{"status":400,"type":"CodeMismatchException","hugeMessage":4000000}]"#,
+        r#"[{"status":400,"type":"CodeMismatchException","hugeMessage":200000}]"#,
         no_change,
     )
     .await;
     let err = assert_failed(&o, "CodeMismatchException", 1);
     let message = get_str(&err, "message").unwrap();
     assert_eq!(message.chars().count(), 1025);
+    // Over it (4 MB): not read, an UnknownError with the status, not retried.
+    let o = run(
+        r#"[{"status":400,"type":"CodeMismatchException","hugeMessage":4000000}]"#,
+        no_change,
+    )
+    .await;
+    let err = assert_failed(&o, "UnknownError", 1);
+    assert_eq!(get(&err, "status").as_f64(), Some(400.0));
+    assert!(get_str(&err, "message").unwrap().contains("cap"));
 }
 
 #[wasm_bindgen_test]

@@ -5,12 +5,13 @@
 //! clientId)` returns the opaque string Cognito expects as `EncodedData`. A
 //! page without the script sends no `UserContextData` at all. A script that
 //! throws, or returns anything but a non-empty string, is treated like a
-//! missing one: threat protection must not stop a user from confirming.
+//! missing one: threat protection must not stop a user from confirming
+//! (`crate::steps` also leaves out a string the model refuses, such as one
+//! too long). The binding catches, so nothing the script throws can unwind
+//! through this module's frames.
 //!
 //! The driver hands over the global itself (`undefined` on most pages), so a
 //! page without the script costs no thrown `ReferenceError` per call.
-
-use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
 
@@ -22,19 +23,14 @@ extern "C" {
     pub type SecurityData;
 
     #[wasm_bindgen(method, catch, js_name = getData)]
-    fn get_data(
-        this: &SecurityData,
-        username: &str,
-        user_pool_id: &str,
-        client_id: &str,
-    ) -> Result<Option<String>, JsValue>;
+    fn get_data(this: &SecurityData, username: &str, user_pool_id: &str, client_id: &str) -> Result<JsValue, JsValue>;
 }
 
 pub fn collect(script: &SecurityData, username: &str, user_pool_id: &str, client_id: &str) -> Option<UserContextData> {
     let data = script
         .get_data(username, user_pool_id, client_id)
-        .ok()
-        .flatten()
+        .ok()?
+        .as_string()
         .filter(|s| !s.is_empty())?;
     Some(UserContextData {
         ip_address: None,

@@ -7,11 +7,18 @@
 //! keeps this module small and each call cheap. Reading Cognito's
 //! threat-protection script on the page happens here, during `prepare`.
 //!
-//! A panic traps the instance. The export that was running throws a
-//! `WebAssembly.RuntimeError`, which the driver reports as a `PanicError`;
-//! the handler below asks wasm-bindgen to start a fresh instance, from the
-//! same compiled module, before the next export runs. Other calls keep their
-//! state in the driver, so they go on unharmed.
+//! No import can throw through this module's frames: a JavaScript exception
+//! unwinding them would skip the epilogues that restore wasm-bindgen's shadow
+//! stack pointer, leaking stack until an out-of-bounds trap. So the one
+//! import that runs page code (`getData`) catches, and the backoff's random
+//! number comes in as an argument of [`judge`] instead of from `Math.random`.
+//!
+//! A trap (a panic, or any other `WebAssembly.RuntimeError`) may leave the
+//! instance broken. The export that was running throws, which the driver
+//! reports as a `PanicError`, and then calls [`retire`], which asks
+//! wasm-bindgen to start a fresh instance, from the same compiled module,
+//! before the next export runs. Other calls keep their state in the driver,
+//! so they go on unharmed.
 
 mod context_data;
 
@@ -25,20 +32,25 @@ use crate::arguments::Kind;
 use crate::response::HttpResponse;
 use crate::steps::{self, Outcome};
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Math)]
-    fn random() -> f64;
-}
-
 fn kind(n: u32) -> Kind {
     Kind::from_number(n).unwrap_or_else(|| bug())
 }
 
 /// A broken promise between the driver and this module: trap like a panic.
 fn bug() -> ! {
-    wasm_bindgen::handler::schedule_reinit();
     core::arch::wasm32::unreachable()
+}
+
+/// Called after a trap, twice (`js/bind.js`): `retire(true)` asks wasm-bindgen
+/// for a fresh instance, and `retire(false)` does nothing, but its call starts
+/// that instance. Another export would not do: its glue copies its string
+/// arguments into the old instance's memory before the fresh one starts.
+/// Neither touches memory, so both run even on a broken instance.
+#[wasm_bindgen(skip_typescript)]
+pub fn retire(schedule: bool) {
+    if schedule {
+        wasm_bindgen::handler::schedule_reinit();
+    }
 }
 
 /// `steps::prepare`. `provided` is what the SecretHash provider returned;
@@ -46,9 +58,7 @@ fn bug() -> ! {
 #[wasm_bindgen(skip_typescript)]
 pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, script: Option<SecurityData>) -> String {
     #[cfg(feature = "panic-probe")]
-    if crate::text::find(args, "\"__panicProbe\"").is_some() {
-        panic!("the panic probe was called");
-    }
+    probe(args);
     let collect = |username: &str, pool: &str, client: &str| {
         script
             .as_ref()
@@ -57,9 +67,11 @@ pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, script: O
     steps::prepare(Kind::from_number(kind_number), args, provided.as_deref(), &collect)
 }
 
-/// `steps::judge`. `outcome` is the HTTP status of an answer, or below 100 a
+/// `steps::judge`. `outcome` is the HTTP status of an answer; below 100 a
 /// failure: 0 network (`body` is the message), 1 timeout, 2 abort, 3 the
-/// provider failed (`body` is its message).
+/// provider failed (`body` is its message), 4 a redirect (refused); 1000 plus
+/// the status for an answer whose body passed the driver's cap (not read).
+/// `random` is the driver's `Math.random()`, for the backoff's jitter.
 ///
 /// Flat arguments on purpose: each crosses as a number or a string, where an
 /// object would cost a `Reflect` read per member and JSON would re-escape the body.
@@ -74,12 +86,18 @@ pub fn judge(
     error_type: Option<String>,
     request_id: Option<String>,
     body: &str,
+    random: f64,
 ) -> String {
     let outcome = match outcome {
         0 => Outcome::Network(body),
         1 => Outcome::Timeout,
         2 => Outcome::Aborted,
         3 => Outcome::ProviderFailed(body),
+        4 => Outcome::Redirected,
+        1000.. => Outcome::TooLarge {
+            status: (outcome - 1000).min(999) as u16,
+            request_id: request_id.as_deref(),
+        },
         status => Outcome::Response(HttpResponse {
             status: status.min(999) as u16,
             error_type_header: error_type.as_deref(),
@@ -87,7 +105,26 @@ pub fn judge(
             body,
         }),
     };
-    steps::judge(kind(kind_number), args, provided.as_deref(), state, random(), outcome)
+    steps::judge(kind(kind_number), args, provided.as_deref(), state, random, outcome)
+}
+
+/// The probes of `tests/e2e/panic.test.mjs`: a panic, and a trap that is no
+/// panic and leaves the instance broken (every later export traps too, until
+/// the instance is replaced).
+#[cfg(feature = "panic-probe")]
+fn probe(args: &str) {
+    use core::sync::atomic::{AtomicBool, Ordering};
+    static BROKEN: AtomicBool = AtomicBool::new(false);
+    if BROKEN.load(Ordering::Relaxed) {
+        core::arch::wasm32::unreachable();
+    }
+    if crate::text::find(args, "\"__panicProbe\"").is_some() {
+        panic!("the panic probe was called");
+    }
+    if crate::text::find(args, "\"__trapProbe\"").is_some() {
+        BROKEN.store(true, Ordering::Relaxed);
+        core::arch::wasm32::unreachable();
+    }
 }
 
 #[cfg(feature = "standalone")]

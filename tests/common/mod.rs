@@ -14,7 +14,7 @@ extern "C" {
     fn calls(core: &JsValue) -> JsValue;
 }
 
-type Judge = dyn Fn(u32, String, Option<String>, u32, u32, Option<String>, Option<String>, String) -> String;
+type Judge = dyn Fn(js_sys::Array) -> String;
 
 thread_local! {
     /// The driver over this test module's own `prepare` and `judge`, as the package wires it.
@@ -26,13 +26,26 @@ thread_local! {
                 cognito_confirm::web::prepare(kind, &args, provided, script)
             },
         );
-        let judge = Closure::<Judge>::new(
-            |kind, args: String, provided, state, outcome, error_type, request_id, body: String| {
-                cognito_confirm::web::judge(kind, &args, provided, state, outcome, error_type, request_id, &body)
-            },
-        );
+        // Nine arguments are more than a Closure takes: they cross as one array.
+        let judge = Closure::<Judge>::new(|a: js_sys::Array| {
+            let text = |i| a.get(i).as_string();
+            let number = |i| a.get(i).as_f64().unwrap_or_default();
+            cognito_confirm::web::judge(
+                number(0) as u32,
+                &text(1).unwrap(),
+                text(2),
+                number(3) as u32,
+                number(4) as u32,
+                text(5),
+                text(6),
+                &text(7).unwrap_or_default(),
+                number(8),
+            )
+        });
+        let spread = Function::new_with_args("f", "return (...a) => f(a)");
+        let judge_fn = spread.call1(&JsValue::NULL, judge.as_ref()).unwrap();
         set(&core, "prepare", prepare.as_ref());
-        set(&core, "judge", judge.as_ref());
+        set(&core, "judge", &judge_fn);
         prepare.forget();
         judge.forget();
         calls(&core)

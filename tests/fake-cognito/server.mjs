@@ -22,7 +22,11 @@
 //   GET  /__control/stats    -> {preflights, requests}
 // Canned: {status?, type?, message?, body?, headers?, delayMs?, hang?, reset?,
 //          hugeMessage?: n (an error whose message is n characters),
-//          apply?: true (carry out the request for real first, then answer as canned)}
+//          apply?: true (carry out the request for real first, then answer as canned),
+//          hugeBody?: n (a 200-style JSON body of n bytes, sent in chunks; with
+//          lengthless?: true, without a Content-Length)}
+// Paths under /followed/ count requests in stats.followed and answer 200 {}:
+// a redirect's target, which the client must never reach.
 // Paths under /nocors/ refuse CORS (preflights get no Access-Control-* headers).
 //
 // Usage: node server.mjs [port]   (prints "fake-cognito listening on <port>")
@@ -277,6 +281,23 @@ async function playCanned(req, res, canned, body, operation) {
   if (canned.hang) return; // never answers; the client's timeout must fire
   const status = canned.status ?? 400;
   const headers = canned.headers ?? {};
+  if (canned.hugeBody) {
+    const head = lengthless => ({ ...CORS, "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "huge-1", ...(lengthless ? {} : { "Content-Length": String(canned.hugeBody) }), ...headers });
+    res.writeHead(status, head(canned.lengthless));
+    const chunk = Buffer.alloc(16384, "x");
+    res.write('{"Session":"');
+    let left = canned.hugeBody - 14;
+    const more = () => {
+      while (left > 0) {
+        const piece = chunk.subarray(0, Math.min(left, chunk.length));
+        left -= piece.length;
+        if (!res.write(piece)) return res.once("drain", more);
+      }
+      res.end('"}');
+    };
+    res.on("error", () => {});
+    return more();
+  }
   if (canned.body !== undefined) {
     res.writeHead(status, { ...CORS, "x-amzn-RequestId": crypto.randomUUID(), ...headers });
     res.end(canned.body);
@@ -337,6 +358,10 @@ async function control(req, res, url) {
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, "http://fake");
   if (url.pathname.startsWith("/__control")) return control(req, res, url);
+  if (url.pathname.startsWith("/followed")) {
+    stats.followed = (stats.followed ?? 0) + 1;
+    return send(res, 200, {});
+  }
   if (url.pathname.startsWith("/nocors")) {
     stats.refused = (stats.refused ?? 0) + 1;
     res.writeHead(req.method === "OPTIONS" ? 204 : 403);

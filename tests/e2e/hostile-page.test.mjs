@@ -1,0 +1,145 @@
+// What only a real page with the real package shows (issue 12): a module load
+// that stalls ends at once on abort and at the call's deadline (and the load
+// goes on for the next call); a trap that is no panic retires the instance;
+// a page's Math.random that throws never reaches the module. Runs the probe
+// build (target/pkg-probe, built by scripts/test.sh), whose `prepare` traps
+// without a panic when the input has a `__trapProbe` member and then traps on
+// every call until the instance is replaced.
+
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+
+import { launchChromium } from "../support/chromium.mjs";
+import { startFake } from "../fake-cognito/start.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const PROBE_PKG = path.join(ROOT, "target", "pkg-probe");
+
+let fake;
+let server;
+let pageUrl;
+let browser;
+// While set, requests for the .wasm wait for it to be called.
+let stalled;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(PROBE_PKG, "driver.js")), "build the probe package first (scripts/test.sh does)");
+  fake = await startFake();
+  server = http.createServer(async (req, res) => {
+    if (req.url === "/") {
+      res.writeHead(200, { "Content-Type": "text/html" });
+      return res.end("<!doctype html><title>hostile page</title>");
+    }
+    const file = path.join(PROBE_PKG, path.basename(req.url));
+    if (!fs.existsSync(file)) {
+      res.writeHead(404);
+      return res.end();
+    }
+    if (file.endsWith(".wasm") && stalled) await stalled.promise;
+    res.writeHead(200, { "Content-Type": file.endsWith(".wasm") ? "application/wasm" : "text/javascript" });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  pageUrl = `http://127.0.0.1:${server.address().port}/`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  stalled?.release();
+  await browser?.close();
+  server?.close();
+  fake?.stop();
+});
+
+const config = () => ({ userPoolId: "us-east-1_FakePool1", clientId: "plainclient1", endpoint: fake.url });
+
+test("a stalled module load ends the call on abort and at its deadline, and goes on for the next call", async () => {
+  let release;
+  stalled = { promise: new Promise((r) => (release = r)), release: () => release() };
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  const stamp = Date.now();
+  await fake.control("users", { username: `load${stamp}`, code: "1" });
+  const waits = await page.evaluate(async (config) => {
+    const m = await import("/index.js");
+    globalThis.__m = m;
+    const settle = async (p) => {
+      const started = performance.now();
+      const outcome = await p.then((v) => ({ ok: v }), (e) => ({ name: e.name, message: e.message }));
+      return { ...outcome, ms: performance.now() - started };
+    };
+    const c = new AbortController();
+    setTimeout(() => c.abort(), 100);
+    const aborted = await settle(m.confirmSignUp({ username: "u", confirmationCode: "1", signal: c.signal }, config));
+    const deadline = await settle(m.confirmSignUp({ username: "u", confirmationCode: "1" }, { ...config, timeoutMs: 300 }));
+    return { aborted, deadline };
+  }, config());
+  assert.equal(waits.aborted.name, "AbortError", JSON.stringify(waits.aborted));
+  assert.ok(waits.aborted.ms < 1000, `the abort ended the wait at once (${waits.aborted.ms} ms)`);
+  assert.equal(waits.deadline.name, "LoadError", JSON.stringify(waits.deadline));
+  assert.match(waits.deadline.message, /within 300 ms/);
+  assert.ok(waits.deadline.ms < 1500, `the deadline ended the wait (${waits.deadline.ms} ms)`);
+
+  stalled.release();
+  stalled = undefined;
+  const next = await page.evaluate(
+    ({ config, stamp }) =>
+      globalThis.__m.confirmSignUp({ username: `load${stamp}`, confirmationCode: "1" }, config).then(
+        (v) => ({ ok: v }),
+        (e) => ({ name: e.name }),
+      ),
+    { config: config(), stamp },
+  );
+  assert.equal(next.ok?.isSignUpComplete, true, JSON.stringify(next));
+  await page.close();
+});
+
+test("a trap that is no panic retires the instance: the next call runs on a fresh one", async () => {
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  const stamp = Date.now();
+  await fake.control("users", { username: `trap${stamp}`, code: "1" });
+  const outcome = await page.evaluate(
+    async ({ config, stamp }) => {
+      const m = await import("/index.js");
+      const settle = (p) => p.then((v) => ({ ok: v }), (e) => ({ name: e.name, cause: String(e.cause) }));
+      const trap = await settle(m.confirmSignUp({ username: "probe", confirmationCode: "1", __trapProbe: true }, config));
+      const next = await settle(m.confirmSignUp({ username: `trap${stamp}`, confirmationCode: "1" }, config));
+      return { trap, next };
+    },
+    { config: config(), stamp },
+  );
+  assert.equal(outcome.trap.name, "PanicError");
+  assert.match(outcome.trap.cause, /RuntimeError/);
+  assert.equal(outcome.next.ok?.isSignUpComplete, true, `the next call works: ${JSON.stringify(outcome.next)}`);
+  await page.close();
+});
+
+test("a Math.random that throws never reaches the module, however many calls", async () => {
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  const outcome = await page.evaluate(async (config) => {
+    const m = await import("/index.js");
+    await m.ready();
+    Math.random = () => {
+      throw new Error("patched Math.random");
+    };
+    // Answers without the network, so that thousands of calls are quick.
+    globalThis.fetch = async () => new Response("{}", { status: 200 });
+    const names = new Map();
+    for (let i = 0; i < 4000; i++) {
+      const name = await m.confirmSignUp({ username: "u", confirmationCode: "1" }, config).then(
+        () => "ok",
+        (e) => e.name + ": " + e.message,
+      );
+      names.set(name, (names.get(name) ?? 0) + 1);
+    }
+    return Object.fromEntries(names);
+  }, config());
+  assert.deepEqual(outcome, { ok: 4000 });
+  await page.close();
+});
