@@ -125,7 +125,7 @@ const random = () => {
   return 0.5;
 };
 
-// The page's threat-protection script, if it loaded one (src/web/context_data.rs).
+// The page's threat-protection script, if it loaded one (src/steps.rs, `askPage`).
 const page = () => {
   try {
     return globalThis.AmazonCognitoAdvancedSecurityData;
@@ -178,9 +178,12 @@ export function calls(core) {
     let provided;
     const judge = (state, outcome, errorType, requestId, body = "") =>
       step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body, random());
-    // The page's script is read once; the core calls its getData once, for the request.
+    // The page's script is read once and, when the core asks, its getData called once.
     const script = page();
-    let request = step(core.prepare, kind, args, provided, script);
+    let pageState = script == null ? 0 : 1;
+    let pageData;
+    const prepare = () => step(core.prepare, kind, args, provided, pageState, pageData);
+    let request = prepare();
     if (request.provide) {
       if (signal?.aborted) return { done: judge(0, 2) };
       const provider = c.secretHash;
@@ -192,7 +195,16 @@ export function calls(core) {
           done: e == ABORTED ? judge(0, 2) : judge(0, 3, undefined, undefined, e == TIMED_OUT ? `no answer within ${ms} ms` : message(e)),
         };
       }
-      request = step(core.prepare, kind, args, provided, script);
+      request = prepare();
+    }
+    if (request.askPage) {
+      // Anything wrong with the script means no data: it never blocks a call.
+      try {
+        const data = script.getData(i.username, c.userPoolId, c.clientId);
+        if (typeof data == "string" && data.length <= request.askPage) pageData = data;
+      } catch {}
+      pageState = 2;
+      request = prepare();
     }
     return { request, judge, signal };
   };

@@ -8,17 +8,22 @@
 //! number ([`Attempts::state`]). Every decision is made here.
 //!
 //! `prepare` answers `{"error": {…}}`, `{"provide": true}` (call the
-//! SecretHash provider, then prepare again with what it returned), or
+//! SecretHash provider, then prepare again with what it returned),
+//! `{"askPage": n}` (call the page's `getData`, then prepare again with the
+//! string it returned when it has at most `n` characters), or
 //! `{"url", "headers", "timeoutMs", "maxBytes"}`, a line break and the request body as it
 //! is sent (JSON text never holds a raw line break, and the body is not
 //! escaped twice). `judge` answers `{"ok": result}`, `{"error": {…}}`, or
 //! `{"retry": milliseconds, "state": n}`.
 //!
-//! The page's threat-protection script is asked once per call: by the
-//! `prepare` that answers with the request, after the input is checked (so
-//! not by the one that answers `provide`, nor by `judge`). What it gives is
-//! not the caller's input: when the model refuses it (too long, say), it is
-//! left out rather than failing the call.
+//! The page's threat-protection script is asked once per call, by the
+//! driver, when `prepare` says so: after the input is checked and the
+//! SecretHash is known, and only when the caller gave no `userContextData`.
+//! The driver calls it, so no page code ever runs inside this module (an
+//! exception thrown through its frames would leave wasm-bindgen's stack
+//! pointer behind), and the module has no imports of its own. What the script
+//! gives is not the caller's input: when the model refuses it (too long,
+//! say), it is left out rather than failing the call.
 //!
 //! Two outcomes are the driver's refusals, not answers: a redirect (Cognito
 //! never sends one; the driver does not follow it, so nothing went to another
@@ -50,8 +55,21 @@ use crate::validate::{Rule, ValidationError};
 /// hostile server can make this module hold small (README: "Size").
 pub const MAX_BODY_BYTES: u32 = 262_144;
 
-/// Reads the page's threat-protection data for `(username, user_pool_id, client_id)`.
-pub type Collect<'a> = &'a dyn Fn(&str, &str, &str) -> Option<UserContextData>;
+/// What the driver knows of the page's threat-protection script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page<'a> {
+    /// The page has none.
+    NoScript,
+    /// It has one, not asked yet.
+    Script,
+    /// Its `getData` was asked and gave this string (`None`: it threw, gave
+    /// something else, or a string longer than [`MAX_PAGE_DATA`]).
+    Asked(Option<&'a str>),
+}
+
+/// The longest `getData` string the driver hands over: the model's limit
+/// for `EncodedData`. A longer one is not copied into the module at all.
+pub const MAX_PAGE_DATA: u32 = crate::validate::STRING_MAX as u32;
 
 /// How an attempt ended, as the driver saw it.
 #[derive(Debug, Clone, Copy)]
@@ -79,9 +97,11 @@ struct Ready {
     call: Call,
     /// The provider has yet to give the SecretHash.
     needs_hash: bool,
+    /// The page's script has yet to be asked.
+    needs_page: bool,
 }
 
-fn ready(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -> Result<Ready, Error> {
+fn ready(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Result<Ready, Error> {
     let Arguments { mut op, config } = arguments::read(kind, args)?;
     op.validate()?;
     let user = op.user_mut();
@@ -104,12 +124,21 @@ fn ready(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -
             None
         }
     };
-    let user = op.user_mut();
-    if !needs_hash && user.user_context_data.is_none() {
-        user.user_context_data = collect(&user.username, &config.user_pool_id, &user.client_id);
-        // The input passed above: a refusal now is of the page's data.
-        if op.validate().is_err() {
-            op.user_mut().user_context_data = None;
+    let mut needs_page = false;
+    if !needs_hash && op.user().user_context_data.is_none() {
+        match page {
+            Page::NoScript | Page::Asked(None) => {}
+            Page::Script => needs_page = true,
+            Page::Asked(Some(data)) => {
+                op.user_mut().user_context_data = Some(UserContextData {
+                    ip_address: None,
+                    encoded_data: Some(data.to_owned()),
+                });
+                // The input passed above: a refusal now is of the page's data.
+                if data.is_empty() || op.validate().is_err() {
+                    op.user_mut().user_context_data = None;
+                }
+            }
         }
     }
     let call = op.call(config.url.clone(), client_secret);
@@ -118,6 +147,7 @@ fn ready(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -
         config,
         call,
         needs_hash,
+        needs_page,
     })
 }
 
@@ -130,17 +160,22 @@ fn answer(key: &str, json: &str) -> String {
 /// What to send for the export `kind` (see the module docs); `None` for an
 /// operation name `buildRequest` does not know. `provided` is what the
 /// SecretHash provider returned, as `{"config": {"secretHash": …}}`.
-pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, collect: Collect<'_>) -> String {
+pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Page<'_>) -> String {
     let kind = kind.ok_or(ValidationError::new(
         "operation",
         Rule::Type(r#"one of "signUp", "confirmSignUp", "resendSignUpCode" and "autoSignIn""#),
     ));
     match kind
         .map_err(Error::from)
-        .and_then(|kind| ready(kind, args, provided, collect))
+        .and_then(|kind| ready(kind, args, provided, page))
     {
         Err(e) => answer("error", &outcome::error(&e)),
         Ok(r) if r.needs_hash => answer("provide", "true"),
+        Ok(r) if r.needs_page => {
+            let mut w = ObjectWriter::new();
+            w.number("askPage", MAX_PAGE_DATA.into());
+            w.finish()
+        }
         Ok(r) => {
             let request = r.call.request();
             let mut headers = ObjectWriter::new();
@@ -179,7 +214,7 @@ fn judged(
 ) -> Result<String, Error> {
     // A success needs nothing from the arguments: no secret can be in it to
     // redact, and no retry to plan. Only a failure reads them again.
-    let ready = || ready(kind, args, provided, &|_, _, _| None);
+    let ready = || ready(kind, args, provided, Page::NoScript);
     let unread = |status, request_id: Option<&str>, message: &str| ServiceError {
         name: ServiceErrorName::Unknown,
         error_type: None,
@@ -253,10 +288,6 @@ mod tests {
     const ARGS: &str = r#"{"input":{"username":"alice","confirmationCode":"123456"},
         "config":{"userPoolId":"us-east-1_AbC123","clientId":"client1","endpoint":"http://127.0.0.1:9/"}}"#;
 
-    fn none(_: &str, _: &str, _: &str) -> Option<UserContextData> {
-        None
-    }
-
     fn response(status: u16, body: &str) -> Outcome<'_> {
         Outcome::Response(HttpResponse {
             status,
@@ -278,7 +309,7 @@ mod tests {
 
     #[test]
     fn prepare_writes_the_request() {
-        let answer = prepare(Some(Kind::ConfirmSignUp), ARGS, None, &none);
+        let answer = prepare(Some(Kind::ConfirmSignUp), ARGS, None, Page::NoScript);
         let (p, body) = request(&answer);
         assert_eq!(p.get_str("url"), Some("http://127.0.0.1:9/"));
         assert_eq!(
@@ -295,32 +326,31 @@ mod tests {
     #[test]
     fn prepare_refuses_bad_input_with_a_named_error() {
         let args = ARGS.replace("123456", "12 34");
-        let p = json(&prepare(Some(Kind::ConfirmSignUp), &args, None, &none));
+        let p = json(&prepare(Some(Kind::ConfirmSignUp), &args, None, Page::NoScript));
         let e = p.get("error").unwrap();
         assert_eq!(e.get_str("name"), Some("ValidationError"));
         assert_eq!(e.get_str("field"), Some("confirmationCode"));
     }
 
     #[test]
-    fn page_data_is_collected_only_when_not_given() {
-        let seen = core::cell::Cell::new(false);
-        let collect = |u: &str, pool: &str, client: &str| {
-            seen.set((u, pool, client) == ("alice", "us-east-1_AbC123", "client1"));
-            Some(UserContextData {
-                ip_address: None,
-                encoded_data: Some("page".into()),
-            })
-        };
-        let answer = prepare(Some(Kind::ResendSignUpCode), ARGS, None, &collect);
-        assert!(seen.get());
+    fn page_data_is_asked_for_only_when_not_given() {
+        assert_eq!(
+            prepare(Some(Kind::ResendSignUpCode), ARGS, None, Page::Script),
+            r#"{"askPage":131072}"#
+        );
+        let answer = prepare(Some(Kind::ResendSignUpCode), ARGS, None, Page::Asked(Some("page")));
         assert!(request(&answer)
             .1
             .contains(r#""UserContextData":{"EncodedData":"page"}"#));
+        for nothing in [Page::Asked(None), Page::Asked(Some("")), Page::NoScript] {
+            let answer = prepare(Some(Kind::ResendSignUpCode), ARGS, None, nothing);
+            assert!(!request(&answer).1.contains("UserContextData"), "{nothing:?}");
+        }
         let given = ARGS.replace(
             r#""username":"alice""#,
             r#""username":"alice","userContextData":{"encodedData":"mine"}"#,
         );
-        let answer = prepare(Some(Kind::ResendSignUpCode), &given, None, &collect);
+        let answer = prepare(Some(Kind::ResendSignUpCode), &given, None, Page::Script);
         assert!(request(&answer).1.contains(r#""EncodedData":"mine""#));
     }
 
@@ -331,13 +361,13 @@ mod tests {
             r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
         );
         assert_eq!(
-            prepare(Some(Kind::ConfirmSignUp), &args, None, &none),
+            prepare(Some(Kind::ConfirmSignUp), &args, None, Page::NoScript),
             r#"{"provide":true}"#
         );
         let bad = args.replace("alice", "al ice");
-        assert!(prepare(Some(Kind::ConfirmSignUp), &bad, None, &none).starts_with(r#"{"error":"#));
+        assert!(prepare(Some(Kind::ConfirmSignUp), &bad, None, Page::NoScript).starts_with(r#"{"error":"#));
         let provided = r#"{"config":{"secretHash":"c2VjcmV0"}}"#;
-        let answer = prepare(Some(Kind::ConfirmSignUp), &args, Some(provided), &none);
+        let answer = prepare(Some(Kind::ConfirmSignUp), &args, Some(provided), Page::NoScript);
         assert!(request(&answer).1.contains(r#""SecretHash":"c2VjcmV0""#));
         let p = json(&judge(
             Kind::ConfirmSignUp,
@@ -401,43 +431,32 @@ mod tests {
     }
 
     #[test]
-    fn the_page_is_asked_once_and_only_after_the_input_is_checked() {
-        let asked = core::cell::Cell::new(0);
-        let collect = |_: &str, _: &str, _: &str| {
-            asked.set(asked.get() + 1);
-            Some(UserContextData {
-                ip_address: None,
-                encoded_data: Some("page".into()),
-            })
-        };
+    fn the_page_is_asked_only_after_the_input_is_checked_and_the_hash_known() {
         let args = ARGS.replace(
             r#""clientId":"client1""#,
             r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
         );
         assert_eq!(
-            prepare(Some(Kind::ConfirmSignUp), &args, None, &collect),
-            r#"{"provide":true}"#
+            prepare(Some(Kind::ConfirmSignUp), &args, None, Page::Script),
+            r#"{"provide":true}"#,
+            "not while the provider has yet to answer"
         );
-        assert_eq!(asked.get(), 0, "not while the provider has yet to answer");
         let provided = Some(r#"{"config":{"secretHash":"c2VjcmV0"}}"#);
-        let answer = prepare(Some(Kind::ConfirmSignUp), &args, provided, &collect);
+        assert_eq!(
+            prepare(Some(Kind::ConfirmSignUp), &args, provided, Page::Script),
+            r#"{"askPage":131072}"#
+        );
+        let answer = prepare(Some(Kind::ConfirmSignUp), &args, provided, Page::Asked(Some("page")));
         assert!(request(&answer).1.contains(r#""EncodedData":"page""#));
-        judge(Kind::ConfirmSignUp, &args, provided, 0, 0.5, Outcome::Timeout);
-        assert_eq!(asked.get(), 1);
         let bad = ARGS.replace("123456", "12 34");
-        prepare(Some(Kind::ConfirmSignUp), &bad, None, &collect);
-        assert_eq!(asked.get(), 1, "not for input that is refused");
+        let refused = prepare(Some(Kind::ConfirmSignUp), &bad, None, Page::Script);
+        assert!(refused.starts_with(r#"{"error":"#), "not for input that is refused");
     }
 
     #[test]
     fn page_data_the_model_refuses_is_left_out() {
-        let long = |_: &str, _: &str, _: &str| {
-            Some(UserContextData {
-                ip_address: None,
-                encoded_data: Some("x".repeat(131_073)),
-            })
-        };
-        let answer = prepare(Some(Kind::ConfirmSignUp), ARGS, None, &long);
+        let long = "x".repeat(131_073);
+        let answer = prepare(Some(Kind::ConfirmSignUp), ARGS, None, Page::Asked(Some(&long)));
         let (head, body) = request(&answer);
         assert!(head.get("error").is_none(), "{answer:.200}");
         assert!(!body.contains("UserContextData"));
@@ -502,7 +521,7 @@ mod tests {
         let answer = judge(Kind::ConfirmSignUp, &args, None, 0, 0.5, response(400, echo));
         assert!(!answer.contains("s3cr3t"), "{answer}");
         assert!(answer.contains("[redacted]"));
-        let p = prepare(Some(Kind::ConfirmSignUp), &args, None, &none);
+        let p = prepare(Some(Kind::ConfirmSignUp), &args, None, Page::NoScript);
         assert!(!p.contains("s3cr3t") && p.contains("SecretHash"));
     }
 
@@ -512,7 +531,7 @@ mod tests {
 
     #[test]
     fn sign_up_is_prepared_and_judged() {
-        let (p, body) = request_owned(&prepare(Some(Kind::SignUp), SIGN_UP, None, &none));
+        let (p, body) = request_owned(&prepare(Some(Kind::SignUp), SIGN_UP, None, Page::NoScript));
         assert_eq!(
             p.get("headers").and_then(|h| h.get_str("X-Amz-Target")),
             Some("AWSCognitoIdentityProviderService.SignUp")
@@ -569,7 +588,7 @@ mod tests {
             Some(Kind::SignUp),
             &SIGN_UP.replace("Pa55-word!", "Pa55 word!"),
             None,
-            &none,
+            Page::NoScript,
         );
         assert!(!refused.contains("Pa55"), "{refused}");
         assert!(refused.contains(r#""field":"password""#));
@@ -617,7 +636,7 @@ mod tests {
 
     #[test]
     fn an_unknown_operation_is_refused_by_name() {
-        let e = json(&prepare(None, ARGS, None, &none));
+        let e = json(&prepare(None, ARGS, None, Page::NoScript));
         let e = e.get("error").unwrap();
         assert_eq!(
             (e.get_str("field"), e.get_str("rule")),

@@ -1,17 +1,19 @@
-//! The browser edge: two sync exports for the JavaScript driver, and the page.
+//! The browser edge: two sync exports for the JavaScript driver.
 //!
 //! `js/driver.js` does the I/O of a call (`fetch`, timers, the caller's
-//! `AbortSignal` and SecretHash provider) and asks [`prepare`] and [`judge`]
-//! what to do; [`crate::steps`] decides. Strings are the only values that
-//! cross: no futures, closures or per-member `Reflect` calls, which is what
-//! keeps this module small and each call cheap. Reading Cognito's
-//! threat-protection script on the page happens here, during `prepare`.
+//! `AbortSignal` and SecretHash provider, the page's threat-protection
+//! script) and asks [`prepare`] and [`judge`] what to do; [`crate::steps`]
+//! decides. Strings and numbers are the only values that cross: no futures,
+//! closures, JavaScript objects or per-member `Reflect` calls, which is what
+//! keeps this module small and each call cheap.
 //!
-//! No import can throw through this module's frames: a JavaScript exception
-//! unwinding them would skip the epilogues that restore wasm-bindgen's shadow
-//! stack pointer, leaking stack until an out-of-bounds trap. So the one
-//! import that runs page code (`getData`) catches, and the backoff's random
-//! number comes in as an argument of [`judge`] instead of from `Math.random`.
+//! The module imports nothing that runs page code: a JavaScript exception
+//! unwinding its frames would skip the epilogues that restore wasm-bindgen's
+//! shadow stack pointer, leaking stack until an out-of-bounds trap. So the
+//! driver calls the page's `getData` and hands over what it gave, and the
+//! backoff's random number comes in as an argument of [`judge`] instead of
+//! from `Math.random`. (This also keeps wasm-bindgen's table of JavaScript
+//! objects and its exception glue out of the package: 0.7 kB.)
 //!
 //! A trap (a panic, or any other `WebAssembly.RuntimeError`) may leave the
 //! instance broken. The export that was running throws, which the driver
@@ -20,17 +22,13 @@
 //! before the next export runs. Other calls keep their state in the driver,
 //! so they go on unharmed.
 
-mod context_data;
-
-pub use context_data::SecurityData;
-
 use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
 
 use crate::arguments::Kind;
 use crate::response::HttpResponse;
-use crate::steps::{self, Outcome};
+use crate::steps::{self, Outcome, Page};
 
 fn kind(n: u32) -> Kind {
     Kind::from_number(n).unwrap_or_else(|| bug())
@@ -54,17 +52,19 @@ pub fn retire(schedule: bool) {
 }
 
 /// `steps::prepare`. `provided` is what the SecretHash provider returned;
-/// `script` is the page's `AmazonCognitoAdvancedSecurityData`, if any.
+/// `page` says what the driver knows of the page's threat-protection script:
+/// 0 none, 1 there is one, 2 its `getData` gave `page_data` (a string, or
+/// nothing usable).
 #[wasm_bindgen(skip_typescript)]
-pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, script: Option<SecurityData>) -> String {
+pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, page: u32, page_data: Option<String>) -> String {
     #[cfg(feature = "panic-probe")]
     probe(args);
-    let collect = |username: &str, pool: &str, client: &str| {
-        script
-            .as_ref()
-            .and_then(|s| context_data::collect(s, username, pool, client))
+    let page = match page {
+        0 => Page::NoScript,
+        1 => Page::Script,
+        _ => Page::Asked(page_data.as_deref()),
     };
-    steps::prepare(Kind::from_number(kind_number), args, provided.as_deref(), &collect)
+    steps::prepare(Kind::from_number(kind_number), args, provided.as_deref(), page)
 }
 
 /// `steps::judge`. `outcome` is the HTTP status of an answer; below 100 a

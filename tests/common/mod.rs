@@ -20,10 +20,9 @@ thread_local! {
     /// The driver over this test module's own `prepare` and `judge`, as the package wires it.
     static API: JsValue = {
         let core = js_sys::Object::new();
-        let prepare = Closure::<dyn Fn(u32, String, Option<String>, JsValue) -> String>::new(
-            |kind, args: String, provided: Option<String>, script: JsValue| {
-                let script = (!script.is_undefined() && !script.is_null()).then(|| script.unchecked_into());
-                cognito_confirm::web::prepare(kind, &args, provided, script)
+        let prepare = Closure::<dyn Fn(u32, String, Option<String>, u32, Option<String>) -> String>::new(
+            |kind, args: String, provided: Option<String>, page, page_data: Option<String>| {
+                cognito_confirm::web::prepare(kind, &args, provided, page, page_data)
             },
         );
         // Nine arguments are more than a Closure takes: they cross as one array.

@@ -18,7 +18,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for kind in [Kind::ConfirmSignUp, Kind::ResendSignUpCode, Kind::AutoSignIn, Kind::SignUp] {
-        let answer = steps::prepare(Some(kind), &text, Some(&text), &|_, _, _| None);
+        let answer = steps::prepare(Some(kind), &text, Some(&text), steps::Page::Asked(Some(&text)));
         let head = answer.split_once('\n').map_or(answer.as_str(), |(head, body)| {
             assert!(json::parse(body).is_some(), "the body is JSON: {body}");
             head
