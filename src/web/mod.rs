@@ -64,7 +64,12 @@ pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, page: u32
         1 => Page::Script,
         _ => Page::Asked(page_data.as_deref()),
     };
-    steps::prepare(Kind::from_number(kind_number), args, provided.as_deref(), page)
+    answer(steps::prepare(
+        Kind::from_number(kind_number),
+        args,
+        provided.as_deref(),
+        page,
+    ))
 }
 
 /// `steps::judge`. `outcome` is the HTTP status of an answer; below 100 a
@@ -105,7 +110,14 @@ pub fn judge(
             body,
         }),
     };
-    steps::judge(kind(kind_number), args, provided.as_deref(), state, random, outcome)
+    answer(steps::judge(
+        kind(kind_number),
+        args,
+        provided.as_deref(),
+        state,
+        random,
+        outcome,
+    ))
 }
 
 /// The probes of `tests/e2e/panic.test.mjs`: a panic, and a trap that is no
@@ -128,10 +140,20 @@ fn probe(args: &str) {
 }
 
 #[cfg(feature = "standalone")]
+mod heap;
+
+#[cfg(feature = "standalone")]
 #[global_allocator]
-// SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: heap::Bump = heap::Bump::new();
+
+/// The end of an export: with the package's own allocator, the next
+/// allocation starts over (`heap`).
+fn answer(text: String) -> String {
+    #[cfg(feature = "standalone")]
+    return heap::spent(text);
+    #[cfg(not(feature = "standalone"))]
+    text
+}
 
 #[cfg(feature = "standalone")]
 #[panic_handler]

@@ -143,3 +143,32 @@ test("a Math.random that throws never reaches the module, however many calls", a
   assert.deepEqual(outcome, { ok: 4000 });
   await page.close();
 });
+
+test("memory stays at one call's peak, however many calls and however large their answers", async () => {
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  const outcome = await page.evaluate(async (config) => {
+    const m = await import("/index.js");
+    await m.ready();
+    // The module's memory: initSync hands back the running instance's exports.
+    const { memory } = (await import("/cognito_confirm.js")).initSync();
+    // An error answer just under the body cap, echoing the code: read, parsed, redacted, cut.
+    const body = JSON.stringify({ __type: "CodeMismatchException", message: "123456 ".repeat(37000) });
+    globalThis.fetch = async () => new Response(body, { status: 400 });
+    const sizes = [];
+    for (let i = 0; i < 600; i++) {
+      const name = await m.confirmSignUp({ username: "u", confirmationCode: "123456" }, config).then(
+        () => "ok",
+        (e) => e.name,
+      );
+      if (name != "CodeMismatchException") return { name };
+      if (i == 99 || i == 599) sizes.push(memory.buffer.byteLength);
+    }
+    return { sizes };
+  }, config());
+  assert.ok(outcome.sizes, JSON.stringify(outcome));
+  const [after100, after600] = outcome.sizes;
+  assert.equal(after600, after100, "no growth after the first calls");
+  assert.ok(after600 < 16 * 1024 * 1024, `${after600} bytes`);
+  await page.close();
+});
