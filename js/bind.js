@@ -24,11 +24,13 @@ export function bind(compile, hint) {
         throw error;
       }));
   const api = calls({ prepare, judge });
-  const after = (fn) => (input, config) => (loaded ? fn(input, config) : load().then(() => fn(input, config)));
+  const after = (fn) => (...args) => (loaded ? fn(...args) : load().then(() => fn(...args)));
   return {
     ready: load,
+    signUp: after(api.signUp),
     confirmSignUp: after(api.confirmSignUp),
     resendSignUpCode: after(api.resendSignUpCode),
     autoSignIn: after(api.autoSignIn),
+    buildRequest: after(api.buildRequest),
   };
 }

@@ -6,7 +6,8 @@
 const TAG = "\0";
 const tag = (kind) => ({ [TAG]: kind });
 const illFormed = /\p{Cs}/u;
-const NESTED = ["analyticsMetadata", "userContextData", "clientMetadata"];
+const NESTED = ["analyticsMetadata", "userContextData", "clientMetadata", "userAttributes", "validationData"];
+const MAPS = ["clientMetadata", "userAttributes", "validationData"];
 
 // JSON.stringify of the arguments, with what JSON cannot carry replaced by a
 // tag the core reads (src/arguments.rs): functions, signals, strings with a
@@ -24,7 +25,7 @@ const encode = (input, config) => {
     if (Array.isArray(value) || !(this === top || key === "" || (this === input && NESTED.includes(key)))) {
       return tag("object");
     }
-    return key == "clientMetadata" && Object.keys(value).some((k) => illFormed.test(k)) ? tag("loneSurrogate") : value;
+    return MAPS.includes(key) && this === input && Object.keys(value).some((k) => illFormed.test(k)) ? tag("loneSurrogate") : value;
   });
 };
 
@@ -88,7 +89,9 @@ export function calls(core) {
     return parsed;
   };
 
-  const call = (kind) => async (input, config) => {
+  // Checks everything, gets the SecretHash (from the provider if need be)
+  // and returns the request as `prepare` wrote it, with what `judge` needs.
+  const prepared = async (kind, input, config) => {
     const args = encode(input, config);
     const signal = input?.signal;
     let provided;
@@ -104,6 +107,11 @@ export function calls(core) {
       }
       request = step(core.prepare, kind, args, provided, page());
     }
+    return { request, judge, signal };
+  };
+
+  const call = (kind) => async (input, config) => {
+    const { request, judge, signal } = await prepared(kind, input, config);
     for (let state = 0; ; ) {
       const answer = judge(state, ...(signal?.aborted ? [2] : await send(request, signal)));
       if ("ok" in answer) return answer.ok;
@@ -112,9 +120,18 @@ export function calls(core) {
     }
   };
 
+  const KINDS = { confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
+
   return {
     confirmSignUp: call(0),
     resendSignUpCode: call(1),
     autoSignIn: call(2),
+    signUp: call(3),
+    // What the call `operation` would send, byte for byte; nothing is sent.
+    buildRequest: async (operation, input, config) => {
+      const kind = typeof operation == "string" && Object.hasOwn(KINDS, operation) ? KINDS[operation] : -1;
+      const { request } = await prepared(kind, input, config);
+      return { url: request.url, method: "POST", headers: request.headers, body: request.body };
+    },
   };
 }

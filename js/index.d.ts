@@ -12,6 +12,30 @@ export interface UserInput {
   signal?: AbortSignal;
 }
 
+/** The first argument of {@link signUp}. */
+export interface SignUpInput extends UserInput {
+  /** The new user's password (`Password`, up to 256 characters, no spaces). Leave it out in a passwordless pool. Never logged or echoed in errors. */
+  password?: string;
+  /** `{ email: "...", "custom:team": "..." }`, sent as `UserAttributes` `[{Name, Value}]` in this object's key order. Values are never echoed in errors. */
+  userAttributes?: Record<string, string>;
+  /** Sent to your pre-sign-up Lambda as `ValidationData` `[{Name, Value}]`, in key order. */
+  validationData?: Record<string, string>;
+}
+
+/** What {@link signUp} resolves to. */
+export interface SignUpResult {
+  /** `UserConfirmed`: `true` when the user needs no confirmation code (a pre-sign-up Lambda confirmed them). */
+  isSignUpComplete: boolean;
+  /** `UserSub`: the new user's id. */
+  userId: string;
+  nextStep:
+    | { signUpStep: "CONFIRM_SIGN_UP"; codeDeliveryDetails?: CodeDeliveryDetails }
+    | { signUpStep: "COMPLETE_AUTO_SIGN_IN" }
+    | { signUpStep: "DONE" };
+  /** `Session`: pass it to {@link confirmSignUp}'s `session` (or to {@link autoSignIn} when already confirmed). */
+  session?: string;
+}
+
 /** The first argument of {@link confirmSignUp}. */
 export interface ConfirmSignUpInput extends UserInput {
   /** The code Cognito sent by email or SMS. */
@@ -96,9 +120,15 @@ export interface AuthTokens {
   tokenType?: string;
 }
 
+/** `NewDeviceMetadata`: the device Cognito remembered, when device tracking is on. */
+export interface NewDeviceMetadata {
+  deviceKey: string;
+  deviceGroupKey?: string;
+}
+
 /** What {@link autoSignIn} resolves to: tokens, or the challenge Cognito asks for next. */
 export type AutoSignInResult =
-  | { isSignedIn: true; tokens: AuthTokens; nextStep: { signInStep: "DONE" } }
+  | { isSignedIn: true; tokens: AuthTokens; newDeviceMetadata?: NewDeviceMetadata; nextStep: { signInStep: "DONE" } }
   | {
       isSignedIn: false;
       nextStep: {
@@ -107,10 +137,12 @@ export type AutoSignInResult =
         challengeName: string;
         session?: string;
         challengeParameters: Record<string, string>;
+        /** `AvailableChallenges`: what the user may choose from when `challengeName` is `SELECT_CHALLENGE`. */
+        availableChallenges?: string[];
       };
     };
 
-/** The error names of Cognito's ConfirmSignUp, ResendConfirmationCode and InitiateAuth operations. */
+/** The error names of Cognito's SignUp, ConfirmSignUp, ResendConfirmationCode and InitiateAuth operations. */
 export type CognitoErrorName =
   | "ResourceNotFoundException"
   | "InvalidParameterException"
@@ -134,7 +166,11 @@ export type CognitoErrorName =
   | "InvalidSmsRoleTrustRelationshipException"
   | "InvalidUserPoolConfigurationException"
   | "PasswordResetRequiredException"
-  | "UserNotConfirmedException";
+  | "UserNotConfirmedException"
+  | "UnsupportedOperationException"
+  | "FeatureUnavailableInTierException"
+  | "InvalidPasswordException"
+  | "UsernameExistsException";
 
 /** Cognito answered with one of its modeled errors. */
 export interface CognitoServiceError extends Error {
@@ -145,6 +181,12 @@ export interface CognitoServiceError extends Error {
   requestId?: string;
   /** The error type as received (equal to `name`). */
   errorType: string;
+  /**
+   * `true` when an earlier attempt of this call failed in a way that may have reached Cognito
+   * (network error, timeout, 5xx): this answer may be that attempt's consequence, such as
+   * `UsernameExistsException` because the lost attempt created the user.
+   */
+  earlierAttemptMayHaveSucceeded?: true;
 }
 
 /** An answer that is not a modeled Cognito error: a new error name, an HTML page from a proxy, an empty or truncated body. */
@@ -154,6 +196,8 @@ export interface UnknownServiceError extends Error {
   requestId?: string;
   /** The error type as received, if there was one. */
   errorType?: string;
+  /** See {@link CognitoServiceError.earlierAttemptMayHaveSucceeded}. */
+  earlierAttemptMayHaveSucceeded?: true;
 }
 
 /** An argument broke a rule; nothing was sent. */
@@ -195,7 +239,7 @@ export interface LoadError extends Error {
   name: "LoadError";
 }
 
-/** Every way {@link confirmSignUp}, {@link resendSignUpCode} and {@link autoSignIn} reject: narrow on `name`. */
+/** Every way {@link signUp}, {@link confirmSignUp}, {@link resendSignUpCode}, {@link autoSignIn} and {@link buildRequest} reject: narrow on `name`. */
 export type ConfirmSignUpError =
   | LoadError
   | CognitoServiceError
@@ -206,6 +250,12 @@ export type ConfirmSignUpError =
   | AbortError
   | SecretHashError
   | PanicError;
+
+/**
+ * Creates the user (`SignUp`). Rejects with a {@link ConfirmSignUpError}; `UsernameExistsException`
+ * with `earlierAttemptMayHaveSucceeded` means a lost attempt may have created this very user.
+ */
+export function signUp(input: SignUpInput, config: CognitoConfig): Promise<SignUpResult>;
 
 /**
  * Confirms a Cognito user pool sign-up with the code the user received.
@@ -224,6 +274,27 @@ export function resendSignUpCode(input: ResendSignUpCodeInput, config: CognitoCo
  * An expired or used session rejects with `NotAuthorizedException`; a missing one with a `ValidationError`.
  */
 export function autoSignIn(input: AutoSignInInput, config: CognitoConfig): Promise<AutoSignInResult>;
+
+/** The operations {@link buildRequest} can preview. */
+export type Operation = "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn";
+
+/** A request exactly as the call would send it. */
+export interface BuiltRequest {
+  url: string;
+  method: "POST";
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * What the call `operation` would send, byte for byte, after every check, the SecretHash (provider
+ * included) and the page's threat-protection data; nothing is sent. For a backend proxy, debugging,
+ * or tests. Rejects like the call would before sending (`ValidationError`, `SecretHashError`, …).
+ */
+export function buildRequest(operation: "signUp", input: SignUpInput, config: CognitoConfig): Promise<BuiltRequest>;
+export function buildRequest(operation: "confirmSignUp", input: ConfirmSignUpInput, config: CognitoConfig): Promise<BuiltRequest>;
+export function buildRequest(operation: "resendSignUpCode", input: ResendSignUpCodeInput, config: CognitoConfig): Promise<BuiltRequest>;
+export function buildRequest(operation: "autoSignIn", input: AutoSignInInput, config: CognitoConfig): Promise<BuiltRequest>;
 
 /** Loads the WebAssembly module now, so that the first call does not wait for it. Optional. */
 export function ready(): Promise<void>;

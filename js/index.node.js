@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { bind } from "./bind.js";
 
-export const { ready, confirmSignUp, resendSignUpCode, autoSignIn } = bind(
+export const { ready, signUp, confirmSignUp, resendSignUpCode, autoSignIn, buildRequest } = bind(
   async () => WebAssembly.compile(await readFile(new URL("./cognito_confirm_bg.wasm", import.meta.url))),
   "",
 );

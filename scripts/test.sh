@@ -91,7 +91,7 @@ check package bash scripts/build.sh --force
 check size bash scripts/size.sh "${SIZE_BUDGET:-23900}"
 sed 's/^/    /' "$LOGS/size.log"
 if start_fake; then
-  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --no-default-features --features web --test web --test faults --test bad_input --test flow
+  suite browser env COGNITO_FAKE_URL="$FAKE_URL" wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --no-default-features --features web --test web --test faults --test bad_input --test flow --test sign_up
 else
   failed=$((failed + 1))
 fi

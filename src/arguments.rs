@@ -16,15 +16,16 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::confirm_sign_up::ConfirmSignUp;
 use crate::endpoint::{self, EndpointConfig};
-use crate::initiate_auth::SignInAfterSignUp;
 use crate::json::{self, Value};
-use crate::resend_confirmation_code::ResendConfirmationCode;
+use crate::operations::confirm_sign_up::ConfirmSignUp;
+use crate::operations::initiate_auth::SignInAfterSignUp;
+use crate::operations::resend_confirmation_code::ResendConfirmationCode;
+use crate::operations::sign_up::{Attributes, Sensitive, SignUp};
+use crate::operations::{Operation, UserCall, UserContextData};
 use crate::retry::RetryPolicy;
 use crate::secret_hash::{ClientSecret, SecretHash};
 use crate::text::{concat, parse_u32};
-use crate::user_call::{Operation, UserCall, UserContextData};
 use crate::validate::{self, Rule, ValidationError};
 
 /// Used when the config sets no `timeoutMs`: long enough for a slow phone
@@ -40,14 +41,20 @@ pub enum Kind {
     ConfirmSignUp,
     ResendSignUpCode,
     AutoSignIn,
+    SignUp,
 }
 
 impl Kind {
-    /// The driver's number for the export: 0, 1, 2 in the order above.
+    /// The driver's number for the export: 0, 1, 2, 3 in the order above.
     pub fn from_number(n: u32) -> Option<Kind> {
-        [Kind::ConfirmSignUp, Kind::ResendSignUpCode, Kind::AutoSignIn]
-            .get(n as usize)
-            .copied()
+        [
+            Kind::ConfirmSignUp,
+            Kind::ResendSignUpCode,
+            Kind::AutoSignIn,
+            Kind::SignUp,
+        ]
+        .get(n as usize)
+        .copied()
     }
 }
 
@@ -320,6 +327,12 @@ pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
             user,
             session: input.opt_string("session")?.unwrap_or_default(),
         }),
+        Kind::SignUp => Box::new(SignUp {
+            user,
+            password: input.opt_string("password")?.map(Sensitive),
+            user_attributes: Attributes(input.opt_string_map("userAttributes")?.unwrap_or_default()),
+            validation_data: Attributes(input.opt_string_map("validationData")?.unwrap_or_default()),
+        }),
     };
     Ok(Arguments { op, config })
 }
@@ -528,6 +541,7 @@ mod tests {
     fn kinds_are_numbered_in_export_order() {
         assert_eq!(Kind::from_number(0), Some(Kind::ConfirmSignUp));
         assert_eq!(Kind::from_number(2), Some(Kind::AutoSignIn));
-        assert_eq!(Kind::from_number(3), None);
+        assert_eq!(Kind::from_number(3), Some(Kind::SignUp));
+        assert_eq!(Kind::from_number(4), None);
     }
 }

@@ -46,9 +46,7 @@ impl Call {
 
     /// `e`, an error `response::parse` found in this call's answer, with every secret redacted.
     pub fn redact(&self, mut e: ServiceError) -> ServiceError {
-        for secret in &self.secrets {
-            e.redact(secret);
-        }
+        e.redact(&self.secrets);
         e
     }
 }

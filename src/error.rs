@@ -1,7 +1,7 @@
 //! What can go wrong, as types a caller can match on.
 //!
 //! Cognito's errors arrive as a name (`__type`) and a message. The names of the
-//! ConfirmSignUp model become [`ServiceErrorName`]; a name outside the model
+//! sign-up flow's models become [`ServiceErrorName`]; a name outside the model
 //! becomes [`ServiceErrorName::Unknown`] with its text kept in
 //! [`ServiceError::error_type`], so a new Cognito error is never a parse failure. Failures that never reached Cognito
 //! (bad input, no network, timeout, abort) have variants of their own.
@@ -9,13 +9,13 @@
 use alloc::string::String;
 use core::fmt;
 
-use crate::text::{concat, find, push_uint, replace_all};
+use crate::text::{char_count, concat, find, push_uint, replace_all};
 use crate::validate::ValidationError;
 
 macro_rules! service_error_names {
     ($($variant:ident = $text:literal,)*) => {
-        /// The error names of the models of ConfirmSignUp, ResendConfirmationCode
-        /// and InitiateAuth, plus `Unknown`.
+        /// The error names of the models of SignUp, ConfirmSignUp,
+        /// ResendConfirmationCode and InitiateAuth, plus `Unknown`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum ServiceErrorName {
             $($variant,)*
@@ -71,6 +71,11 @@ service_error_names! {
     InvalidUserPoolConfiguration = "InvalidUserPoolConfigurationException",
     PasswordResetRequired = "PasswordResetRequiredException",
     UserNotConfirmed = "UserNotConfirmedException",
+    UnsupportedOperation = "UnsupportedOperationException",
+    FeatureUnavailableInTier = "FeatureUnavailableInTierException",
+    // SignUp adds these.
+    InvalidPassword = "InvalidPasswordException",
+    UsernameExists = "UsernameExistsException",
 }
 
 /// Cognito (or something in front of it) answered with an error.
@@ -85,12 +90,61 @@ pub struct ServiceError {
 }
 
 impl ServiceError {
-    /// Replaces every occurrence of `secret` in the message. Servers echo
-    /// parameters back in messages now and then; a secret must not ride along.
-    pub fn redact(&mut self, secret: &str) {
-        if !secret.is_empty() && find(&self.message, secret).is_some() {
-            self.message = replace_all(&self.message, secret, "[redacted]");
+    /// Removes every occurrence of each of `secrets` from every member, then
+    /// cuts each to [`MAX_TEXT_CHARS`]. Servers echo parameters back in
+    /// messages now and then; a secret must not ride along, not even the part
+    /// of one that a cut leaves.
+    pub fn redact(&mut self, secrets: &[String]) {
+        let longest = secrets.iter().map(|s| char_count(s)).max().unwrap_or(0);
+        self.message = redacted(&self.message, secrets, longest);
+        for member in [&mut self.error_type, &mut self.request_id].into_iter().flatten() {
+            *member = redacted(member, secrets, longest);
         }
+    }
+}
+
+/// Longer service texts are cut: a proxy's page or a hostile server must not flood a form.
+pub const MAX_TEXT_CHARS: usize = 1024;
+
+const REDACTED: &str = "[redacted]";
+
+/// `text` without `secrets`, cut to [`MAX_TEXT_CHARS`] characters. Only the
+/// first `MAX_TEXT_CHARS + longest` characters are searched: nothing after
+/// them survives the cut, and the search stays linear in the cap, not in
+/// whatever a server sent.
+fn redacted(text: &str, secrets: &[String], longest: usize) -> String {
+    let window = prefix(text, MAX_TEXT_CHARS + longest);
+    let mut out = String::from(window);
+    for secret in secrets {
+        if !secret.is_empty() && find(&out, secret).is_some() {
+            out = replace_all(&out, secret, REDACTED);
+        }
+    }
+    let kept = prefix(&out, MAX_TEXT_CHARS);
+    if kept.len() < out.len() || window.len() < text.len() {
+        let mut kept = kept;
+        // A secret that starts before the cut and is cut short.
+        let mut tail = "";
+        for secret in secrets {
+            let cut_short = (1..secret.len())
+                .rev()
+                .filter_map(|k| secret.get(..k))
+                .find(|part| kept.ends_with(part));
+            if let Some(part) = cut_short {
+                kept = kept.get(..kept.len() - part.len()).unwrap_or_default();
+                tail = REDACTED;
+            }
+        }
+        return concat(&[kept, tail, "…"]);
+    }
+    out
+}
+
+/// The first `chars` characters of `s`.
+pub fn prefix(s: &str, chars: usize) -> &str {
+    match s.char_indices().nth(chars) {
+        Some((i, _)) => s.get(..i).unwrap_or(s),
+        None => s,
     }
 }
 
@@ -163,7 +217,7 @@ mod tests {
 
     #[test]
     fn modeled_names_round_trip() {
-        assert_eq!(ServiceErrorName::MODELED.len(), 23);
+        assert_eq!(ServiceErrorName::MODELED.len(), 27);
         for &name in ServiceErrorName::MODELED {
             assert_eq!(ServiceErrorName::from_type(name.as_str()), name);
         }
@@ -184,17 +238,52 @@ mod tests {
     }
 
     #[test]
-    fn redact_removes_every_occurrence() {
+    fn redact_removes_every_occurrence_in_every_member() {
         let mut e = ServiceError {
             name: ServiceErrorName::NotAuthorized,
-            error_type: Some("NotAuthorizedException".into()),
+            error_type: Some("NotAuthorizedException abc=".into()),
             message: "hash abc= does not match abc=".into(),
+            status: 400,
+            request_id: Some("abc=-1".into()),
+        };
+        e.redact(&["abc=".into(), String::new()]);
+        assert_eq!(e.message, "hash [redacted] does not match [redacted]");
+        assert_eq!(e.error_type.as_deref(), Some("NotAuthorizedException [redacted]"));
+        assert_eq!(e.request_id.as_deref(), Some("[redacted]-1"));
+    }
+
+    #[test]
+    fn redact_then_cut_leaves_no_part_of_a_secret() {
+        let secret = String::from("S3CRETHASHVALUE=");
+        for at in MAX_TEXT_CHARS - 20..MAX_TEXT_CHARS + 4 {
+            let message = concat(&[&"é".repeat(at), &secret, " tail"]);
+            let mut e = ServiceError {
+                name: ServiceErrorName::Unknown,
+                error_type: None,
+                message: message.clone(),
+                status: 400,
+                request_id: None,
+            };
+            e.redact(core::slice::from_ref(&secret));
+            assert!(
+                !e.message.contains("S3C"),
+                "at {at}: …{}",
+                &e.message[e.message.len() - 30..]
+            );
+            assert!(e.message.chars().count() <= MAX_TEXT_CHARS + REDACTED.len() + 1);
+        }
+        let mut short = ServiceError {
+            name: ServiceErrorName::Unknown,
+            error_type: None,
+            message: "fine".into(),
             status: 400,
             request_id: None,
         };
-        e.redact("abc=");
-        assert_eq!(e.message, "hash [redacted] does not match [redacted]");
-        e.redact("");
-        assert_eq!(e.message, "hash [redacted] does not match [redacted]");
+        short.redact(&[]);
+        assert_eq!(short.message, "fine");
+        let mut long = short.clone();
+        long.message = "x".repeat(100_000);
+        long.redact(&[]);
+        assert_eq!(long.message.chars().count(), MAX_TEXT_CHARS + 1);
     }
 }

@@ -334,7 +334,7 @@ impl Default for ObjectWriter {
 }
 
 /// Writes `s` as a JSON string, copying the runs between escapes whole.
-fn write_string(out: &mut String, s: &str) {
+pub fn write_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut run = 0;

@@ -13,20 +13,17 @@ extern crate alloc;
 
 pub mod arguments;
 pub mod call;
-pub mod confirm_sign_up;
 pub mod endpoint;
 pub mod error;
-pub mod initiate_auth;
 pub mod json;
+pub mod operations;
 pub mod outcome;
 pub mod request;
-pub mod resend_confirmation_code;
 pub mod response;
 pub mod retry;
 pub mod secret_hash;
 pub mod steps;
 pub mod text;
-pub mod user_call;
 pub mod validate;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]

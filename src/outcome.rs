@@ -9,11 +9,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::arguments::Kind;
-use crate::confirm_sign_up::ConfirmSignUpOutput;
 use crate::error::Error;
-use crate::initiate_auth::SignInOutcome;
 use crate::json::{ObjectWriter, Value};
-use crate::resend_confirmation_code::CodeDeliveryDetails;
+use crate::operations::confirm_sign_up::ConfirmSignUpOutput;
+use crate::operations::initiate_auth::SignInOutcome;
+use crate::operations::resend_confirmation_code::CodeDeliveryDetails;
+use crate::operations::sign_up::SignUpOutput;
 
 /// How a call ended well.
 #[derive(Debug)]
@@ -38,6 +39,13 @@ pub fn error_name(error: &Error) -> &'static str {
 
 /// `{name, message, …}`: the members of the JavaScript `Error`.
 pub fn error(error: &Error) -> String {
+    error_after(error, false)
+}
+
+/// [`error`]; `after_lost` says an earlier attempt of the call failed in a
+/// way that may have reached Cognito, so this answer may be its consequence
+/// (`UsernameExistsException` because that attempt created the user, say).
+pub fn error_after(error: &Error, after_lost: bool) -> String {
     let mut w = ObjectWriter::new();
     w.string("name", error_name(error)).string("message", &error.message());
     match error {
@@ -47,7 +55,8 @@ pub fn error(error: &Error) -> String {
         Error::Service(e) => {
             w.number("status", e.status.into())
                 .opt_string("requestId", e.request_id.as_deref())
-                .opt_string("errorType", e.error_type.as_deref());
+                .opt_string("errorType", e.error_type.as_deref())
+                .opt_bool("earlierAttemptMayHaveSucceeded", after_lost.then_some(true));
         }
         Error::Timeout(ms) => {
             w.number("timeoutMs", (*ms).into());
@@ -67,7 +76,30 @@ pub fn result(kind: Kind, sent: Sent) -> Result<String, Error> {
         Kind::ConfirmSignUp => confirm(&output, recovered),
         Kind::ResendSignUpCode => resend(&output),
         Kind::AutoSignIn => sign_in(&output)?,
+        Kind::SignUp => sign_up(&output)?,
     })
+}
+
+/// `{ isSignUpComplete, userId, nextStep: { signUpStep, codeDeliveryDetails? }, session? }`
+fn sign_up(output: &Value) -> Result<String, Error> {
+    let out = SignUpOutput::from_json(output)?;
+    let mut next_step = ObjectWriter::new();
+    if !out.user_confirmed {
+        next_step.string("signUpStep", "CONFIRM_SIGN_UP");
+        if let Some(details) = &out.code_delivery {
+            next_step.raw("codeDeliveryDetails", &delivery(details));
+        }
+    } else if out.session.is_some() {
+        next_step.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
+    } else {
+        next_step.string("signUpStep", "DONE");
+    }
+    let mut w = ObjectWriter::new();
+    w.bool("isSignUpComplete", out.user_confirmed)
+        .string("userId", &out.user_sub)
+        .raw("nextStep", &next_step.finish())
+        .opt_string("session", out.session.as_deref());
+    Ok(w.finish())
 }
 
 /// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
@@ -92,7 +124,10 @@ fn confirm(output: &Value, recovered: bool) -> String {
 
 /// `{ destination?, deliveryMedium?, attributeName? }`
 fn resend(output: &Value) -> String {
-    let details = CodeDeliveryDetails::from_json(output);
+    delivery(&CodeDeliveryDetails::from_json(output))
+}
+
+fn delivery(details: &CodeDeliveryDetails) -> String {
     let mut w = ObjectWriter::new();
     w.opt_string("destination", details.destination.as_deref())
         .opt_string("deliveryMedium", details.delivery_medium.as_deref())
@@ -116,12 +151,20 @@ fn sign_in(output: &Value) -> Result<String, Error> {
                 tokens.number("expiresIn", seconds.into());
             }
             w.bool("isSignedIn", true).raw("tokens", &tokens.finish());
+            if let Some((key, group)) = &t.device {
+                let mut device = ObjectWriter::new();
+                device
+                    .string("deviceKey", key)
+                    .opt_string("deviceGroupKey", group.as_deref());
+                w.raw("newDeviceMetadata", &device.finish());
+            }
             next_step.string("signInStep", "DONE");
         }
         SignInOutcome::Challenge {
             name,
             session,
             parameters,
+            available,
         } => {
             let mut challenge_parameters = ObjectWriter::new();
             for (k, v) in &parameters {
@@ -133,6 +176,17 @@ fn sign_in(output: &Value) -> Result<String, Error> {
                 .string("challengeName", &name)
                 .opt_string("session", session.as_deref())
                 .raw("challengeParameters", &challenge_parameters.finish());
+            if !available.is_empty() {
+                let mut list = String::from("[");
+                for name in &available {
+                    if list.len() > 1 {
+                        list.push(',');
+                    }
+                    crate::json::write_string(&mut list, name);
+                }
+                list.push(']');
+                next_step.raw("availableChallenges", &list);
+            }
         }
     }
     w.raw("nextStep", &next_step.finish());
@@ -157,8 +211,8 @@ mod tests {
             r#"{"isSignUpComplete":true,"nextStep":{"signUpStep":"DONE"}}"#
         );
         assert_eq!(
-            ok(Kind::ConfirmSignUp, r#"{"Session":"s\"1"}"#),
-            r#"{"isSignUpComplete":true,"nextStep":{"signUpStep":"COMPLETE_AUTO_SIGN_IN"},"session":"s\"1"}"#
+            ok(Kind::ConfirmSignUp, r#"{"Session":"s\"123456789012345678"}"#),
+            r#"{"isSignUpComplete":true,"nextStep":{"signUpStep":"COMPLETE_AUTO_SIGN_IN"},"session":"s\"123456789012345678"}"#
         );
         assert_eq!(
             result(Kind::ConfirmSignUp, Sent::Recovered).unwrap(),
@@ -190,9 +244,9 @@ mod tests {
         assert_eq!(
             ok(
                 Kind::AutoSignIn,
-                r#"{"ChallengeName":"EMAIL_OTP","Session":"s","ChallengeParameters":{}}"#
+                r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"ssssssssssssssssssss","ChallengeParameters":{},"AvailableChallenges":["EMAIL_OTP","PASSWORD"]}"#
             ),
-            r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"EMAIL_OTP","session":"s","challengeParameters":{}}}"#
+            r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"SELECT_CHALLENGE","session":"ssssssssssssssssssss","challengeParameters":{},"availableChallenges":["EMAIL_OTP","PASSWORD"]}}"#
         );
         let e = result(Kind::AutoSignIn, Sent::Output(parse("{}").unwrap())).unwrap_err();
         assert_eq!(error_name(&e), "UnknownError");

@@ -14,9 +14,6 @@ use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{self, Value};
 use crate::text::{push_uint, rsplit_once, split_once};
 
-/// Longer messages are cut: a proxy's page or a hostile server must not flood a form.
-pub const MAX_MESSAGE_CHARS: usize = 1024;
-
 /// What came back, as the transport saw it.
 #[derive(Debug, Clone, Copy)]
 pub struct HttpResponse<'a> {
@@ -54,14 +51,7 @@ pub fn parse(response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
     let message = parsed
         .as_ref()
         .and_then(|v| v.get_str("message").or_else(|| v.get_str("Message")))
-        .map(|m| match m.char_indices().nth(MAX_MESSAGE_CHARS) {
-            Some((cut, _)) => {
-                let mut cut_message = m.get(..cut).unwrap_or_default().to_owned();
-                cut_message.push('…');
-                cut_message
-            }
-            None => m.to_owned(),
-        })
+        .map(str::to_owned)
         .unwrap_or_else(|| default_message(response.status, parsed.is_some(), ok_status));
     let name = error_type.map_or(ServiceErrorName::Unknown, ServiceErrorName::from_type);
     Err(ServiceError {
@@ -186,18 +176,6 @@ mod tests {
         assert_eq!(e.name, ServiceErrorName::Unknown);
         let e = parse(&resp(400, r#"{"message":"no type"}"#)).unwrap_err();
         assert_eq!((e.name, e.message.as_str()), (ServiceErrorName::Unknown, "no type"));
-    }
-
-    #[test]
-    fn huge_messages_are_cut() {
-        let body = format!(
-            r#"{{"__type":"CodeMismatchException","message":"{}"}}"#,
-            "é".repeat(100_000)
-        );
-        let e = parse(&resp(400, &body)).unwrap_err();
-        assert_eq!(e.name, ServiceErrorName::CodeMismatch);
-        assert_eq!(e.message.chars().count(), MAX_MESSAGE_CHARS + 1);
-        assert!(e.message.ends_with('…'));
     }
 
     #[test]

@@ -51,16 +51,25 @@ fn is_transient(e: &ServiceError) -> bool {
     match e.name {
         ServiceErrorName::InternalError | ServiceErrorName::TooManyRequests => true,
         // A modeled client error is an answer, whatever status carried it.
-        ServiceErrorName::Unknown => e.status >= 500,
+        // A 2xx that is no valid answer (a truncated body, say) is a lost one.
+        ServiceErrorName::Unknown => e.status >= 500 || is_2xx(e.status),
         _ => false,
     }
+}
+
+fn is_2xx(status: u16) -> bool {
+    (200..300).contains(&status)
 }
 
 /// Whether the failed attempt may have been carried out by Cognito.
 fn may_have_reached_cognito(e: &Error) -> bool {
     match e {
         Error::Network(_) | Error::Timeout(_) => true,
-        Error::Service(s) => s.status >= 500 || s.name == ServiceErrorName::InternalError,
+        Error::Service(s) => {
+            s.status >= 500
+                || s.name == ServiceErrorName::InternalError
+                || (s.name == ServiceErrorName::Unknown && is_2xx(s.status))
+        }
         _ => false,
     }
 }
@@ -80,6 +89,11 @@ impl Attempts {
             made: 0,
             ambiguous: false,
         }
+    }
+
+    /// Whether an attempt so far failed in a way that may have reached Cognito.
+    pub fn ambiguous(&self) -> bool {
+        self.ambiguous
     }
 
     /// How many attempts have failed so far.

@@ -22,11 +22,12 @@ use crate::arguments::{self, Arguments, Config, Kind, SecretSource};
 use crate::call::Call;
 use crate::error::Error;
 use crate::json::ObjectWriter;
+use crate::operations::{Operation, UserContextData};
 use crate::outcome::{self, Sent};
 use crate::response::{self, HttpResponse};
 use crate::retry::{Attempts, Decision};
 use crate::secret_hash::SecretHash;
-use crate::user_call::{Operation, UserContextData};
+use crate::validate::{Rule, ValidationError};
 
 /// Reads the page's threat-protection data for `(username, user_pool_id, client_id)`.
 pub type Collect<'a> = &'a dyn Fn(&str, &str, &str) -> Option<UserContextData>;
@@ -97,10 +98,18 @@ fn answer(key: &str, json: &str) -> String {
     w.finish()
 }
 
-/// What to send for the export `kind` (see the module docs). `provided` is
-/// what the SecretHash provider returned, as `{"config": {"secretHash": …}}`.
-pub fn prepare(kind: Kind, args: &str, provided: Option<&str>, collect: Collect<'_>) -> String {
-    match ready(kind, args, provided, collect) {
+/// What to send for the export `kind` (see the module docs); `None` for an
+/// operation name `buildRequest` does not know. `provided` is what the
+/// SecretHash provider returned, as `{"config": {"secretHash": …}}`.
+pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, collect: Collect<'_>) -> String {
+    let kind = kind.ok_or(ValidationError::new(
+        "operation",
+        Rule::Type(r#"one of "signUp", "confirmSignUp", "resendSignUpCode" and "autoSignIn""#),
+    ));
+    match kind
+        .map_err(Error::from)
+        .and_then(|kind| ready(kind, args, provided, collect))
+    {
         Err(e) => answer("error", &outcome::error(&e)),
         Ok(r) if r.needs_hash => answer("provide", "true"),
         Ok(r) => {
@@ -143,7 +152,17 @@ fn judged(
     let ready = || ready(kind, args, provided, &|_, _, _| None);
     let (r, error) = match outcome {
         Outcome::Response(response) => match response::parse(&response) {
-            Ok(output) => return Ok(answer("ok", &outcome::result(kind, Sent::Output(output))?)),
+            Ok(output) => {
+                return match outcome::result(kind, Sent::Output(output)) {
+                    Ok(result) => Ok(answer("ok", &result)),
+                    Err(Error::Service(mut e)) => {
+                        e.status = response.status;
+                        e.request_id = response.request_id.map(ToOwned::to_owned);
+                        Err(Error::Service(ready()?.call.redact(e)))
+                    }
+                    Err(e) => Err(e),
+                };
+            }
             Err(e) => {
                 let r = ready()?;
                 let e = r.call.redact(e);
@@ -160,6 +179,7 @@ fn judged(
         Outcome::ProviderFailed(message) => (ready()?, Error::SecretHashProvider(message.to_owned())),
     };
     let mut attempts = Attempts::resume(r.config.policy, state);
+    let after_lost = attempts.ambiguous() && matches!(error, Error::Service(_));
     match attempts.after_failure(&error, random, |e| r.op.done_already(e)) {
         Decision::Retry { delay_ms } => {
             let mut w = ObjectWriter::new();
@@ -167,7 +187,7 @@ fn judged(
                 .number("state", attempts.state().into());
             Ok(w.finish())
         }
-        Decision::Fail => Err(error),
+        Decision::Fail => Ok(answer("error", &outcome::error_after(&error, after_lost))),
         Decision::Recovered => Ok(answer("ok", &outcome::result(kind, Sent::Recovered)?)),
     }
 }
@@ -205,7 +225,7 @@ mod tests {
 
     #[test]
     fn prepare_writes_the_request() {
-        let answer = prepare(Kind::ConfirmSignUp, ARGS, None, &none);
+        let answer = prepare(Some(Kind::ConfirmSignUp), ARGS, None, &none);
         let (p, body) = request(&answer);
         assert_eq!(p.get_str("url"), Some("http://127.0.0.1:9/"));
         assert_eq!(
@@ -222,7 +242,7 @@ mod tests {
     #[test]
     fn prepare_refuses_bad_input_with_a_named_error() {
         let args = ARGS.replace("123456", "12 34");
-        let p = json(&prepare(Kind::ConfirmSignUp, &args, None, &none));
+        let p = json(&prepare(Some(Kind::ConfirmSignUp), &args, None, &none));
         let e = p.get("error").unwrap();
         assert_eq!(e.get_str("name"), Some("ValidationError"));
         assert_eq!(e.get_str("field"), Some("confirmationCode"));
@@ -238,7 +258,7 @@ mod tests {
                 encoded_data: Some("page".into()),
             })
         };
-        let answer = prepare(Kind::ResendSignUpCode, ARGS, None, &collect);
+        let answer = prepare(Some(Kind::ResendSignUpCode), ARGS, None, &collect);
         assert!(seen.get());
         assert!(request(&answer)
             .1
@@ -247,7 +267,7 @@ mod tests {
             r#""username":"alice""#,
             r#""username":"alice","userContextData":{"encodedData":"mine"}"#,
         );
-        let answer = prepare(Kind::ResendSignUpCode, &given, None, &collect);
+        let answer = prepare(Some(Kind::ResendSignUpCode), &given, None, &collect);
         assert!(request(&answer).1.contains(r#""EncodedData":"mine""#));
     }
 
@@ -257,11 +277,14 @@ mod tests {
             r#""clientId":"client1""#,
             r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
         );
-        assert_eq!(prepare(Kind::ConfirmSignUp, &args, None, &none), r#"{"provide":true}"#);
+        assert_eq!(
+            prepare(Some(Kind::ConfirmSignUp), &args, None, &none),
+            r#"{"provide":true}"#
+        );
         let bad = args.replace("alice", "al ice");
-        assert!(prepare(Kind::ConfirmSignUp, &bad, None, &none).starts_with(r#"{"error":"#));
+        assert!(prepare(Some(Kind::ConfirmSignUp), &bad, None, &none).starts_with(r#"{"error":"#));
         let provided = r#"{"config":{"secretHash":"c2VjcmV0"}}"#;
-        let answer = prepare(Kind::ConfirmSignUp, &args, Some(provided), &none);
+        let answer = prepare(Some(Kind::ConfirmSignUp), &args, Some(provided), &none);
         assert!(request(&answer).1.contains(r#""SecretHash":"c2VjcmV0""#));
         let p = json(&judge(
             Kind::ConfirmSignUp,
@@ -334,7 +357,126 @@ mod tests {
         let answer = judge(Kind::ConfirmSignUp, &args, None, 0, 0.5, response(400, echo));
         assert!(!answer.contains("s3cr3t"), "{answer}");
         assert!(answer.contains("[redacted]"));
-        let p = prepare(Kind::ConfirmSignUp, &args, None, &none);
+        let p = prepare(Some(Kind::ConfirmSignUp), &args, None, &none);
         assert!(!p.contains("s3cr3t") && p.contains("SecretHash"));
+    }
+
+    const SIGN_UP: &str = r#"{"input":{"username":"alice","password":"Pa55-word!","userAttributes":{"email":"alice@example.com","name":"Alice"},
+        "validationData":{"ticket":"t1ck3t"}},
+        "config":{"userPoolId":"us-east-1_AbC123","clientId":"client1","endpoint":"http://127.0.0.1:9/"}}"#;
+
+    #[test]
+    fn sign_up_is_prepared_and_judged() {
+        let (p, body) = request_owned(&prepare(Some(Kind::SignUp), SIGN_UP, None, &none));
+        assert_eq!(
+            p.get("headers").and_then(|h| h.get_str("X-Amz-Target")),
+            Some("AWSCognitoIdentityProviderService.SignUp")
+        );
+        assert_eq!(
+            body,
+            r#"{"ClientId":"client1","Username":"alice","Password":"Pa55-word!","UserAttributes":[{"Name":"email","Value":"alice@example.com"},{"Name":"name","Value":"Alice"}],"ValidationData":[{"Name":"ticket","Value":"t1ck3t"}]}"#
+        );
+        let answer = r#"{"UserConfirmed":false,"UserSub":"sub-1","CodeDeliveryDetails":{"Destination":"a***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"},"Session":"SESSIONSESSIONSESSION"}"#;
+        assert_eq!(
+            judge(Kind::SignUp, SIGN_UP, None, 0, 0.5, response(200, answer)),
+            r#"{"ok":{"isSignUpComplete":false,"userId":"sub-1","nextStep":{"signUpStep":"CONFIRM_SIGN_UP","codeDeliveryDetails":{"destination":"a***@e***","deliveryMedium":"EMAIL","attributeName":"email"}},"session":"SESSIONSESSIONSESSION"}}"#
+        );
+        let confirmed = r#"{"UserConfirmed":true,"UserSub":"sub-2","Session":"SESSIONSESSIONSESSION"}"#;
+        let ok = json(&judge(Kind::SignUp, SIGN_UP, None, 0, 0.5, response(200, confirmed)));
+        assert_eq!(
+            ok.get("ok")
+                .and_then(|r| r.get("nextStep"))
+                .and_then(|n| n.get_str("signUpStep")),
+            Some("COMPLETE_AUTO_SIGN_IN")
+        );
+        let done = r#"{"UserConfirmed":true,"UserSub":"sub-3"}"#;
+        let ok = json(&judge(Kind::SignUp, SIGN_UP, None, 0, 0.5, response(200, done)));
+        assert_eq!(
+            ok.get("ok")
+                .and_then(|r| r.get("nextStep"))
+                .and_then(|n| n.get_str("signUpStep")),
+            Some("DONE")
+        );
+    }
+
+    fn request_owned(answer: &str) -> (Value, String) {
+        let (head, body) = request(answer);
+        (head, body.to_owned())
+    }
+
+    #[test]
+    fn sign_up_errors_never_carry_the_password_or_attribute_values() {
+        let echo = Outcome::Response(HttpResponse {
+            status: 400,
+            error_type_header: None,
+            request_id: Some("req Pa55-word!"),
+            body: r#"{"__type":"InvalidPasswordException t1ck3t","message":"Pa55-word! is weak; alice@example.com, Alice"}"#,
+        });
+        let answer = judge(Kind::SignUp, SIGN_UP, None, 0, 0.5, echo);
+        for secret in ["Pa55-word!", "alice@example.com", "Alice", "t1ck3t"] {
+            assert!(!answer.contains(secret), "{secret} in {answer}");
+        }
+        let e = json(&answer);
+        let e = e.get("error").unwrap();
+        assert_eq!(e.get_str("name"), Some("UnknownError"));
+        assert_eq!(e.get_str("requestId"), Some("req [redacted]"));
+        let refused = prepare(
+            Some(Kind::SignUp),
+            &SIGN_UP.replace("Pa55-word!", "Pa55 word!"),
+            None,
+            &none,
+        );
+        assert!(!refused.contains("Pa55"), "{refused}");
+        assert!(refused.contains(r#""field":"password""#));
+    }
+
+    #[test]
+    fn a_lost_sign_up_then_username_exists_says_so() {
+        let exists = r#"{"__type":"UsernameExistsException","message":"User already exists"}"#;
+        let after_lost = json(&judge(Kind::SignUp, SIGN_UP, None, 3, 0.5, response(400, exists)));
+        let e = after_lost.get("error").unwrap();
+        assert_eq!(e.get_str("name"), Some("UsernameExistsException"));
+        assert_eq!(e.get("earlierAttemptMayHaveSucceeded"), Some(&Value::Bool(true)));
+        let first = json(&judge(Kind::SignUp, SIGN_UP, None, 0, 0.5, response(400, exists)));
+        assert_eq!(first.get("error").unwrap().get("earlierAttemptMayHaveSucceeded"), None);
+        // Throttling does not make the next answer ambiguous.
+        let throttled = judge(Kind::SignUp, SIGN_UP, None, 2, 0.5, response(400, exists));
+        assert!(!throttled.contains("earlierAttempt"), "{throttled}");
+    }
+
+    #[test]
+    fn a_truncated_2xx_is_a_lost_answer() {
+        let truncated = response(200, r#"{"Sess"#);
+        let retry = json(&judge(Kind::ConfirmSignUp, ARGS, None, 0, 0.5, truncated));
+        assert_eq!(retry.get("state"), Some(&Value::Number("3".into())));
+        let confirmed =
+            r#"{"__type":"NotAuthorizedException","message":"User cannot be confirmed. Current status is CONFIRMED"}"#;
+        assert!(judge(Kind::ConfirmSignUp, ARGS, None, 3, 0.5, response(400, confirmed))
+            .contains(r#""confirmedByEarlierAttempt":true"#));
+    }
+
+    #[test]
+    fn an_empty_sign_in_answer_keeps_its_request_id() {
+        let args = ARGS.replace(r#""confirmationCode":"123456""#, r#""session":"SESSIONSESSIONSESSION""#);
+        let empty = Outcome::Response(HttpResponse {
+            status: 200,
+            error_type_header: None,
+            request_id: Some("req-42"),
+            body: "{}",
+        });
+        let e = json(&judge(Kind::AutoSignIn, &args, None, 0, 0.5, empty));
+        let e = e.get("error").unwrap();
+        assert_eq!(e.get_str("name"), Some("UnknownError"));
+        assert_eq!(e.get_str("requestId"), Some("req-42"));
+    }
+
+    #[test]
+    fn an_unknown_operation_is_refused_by_name() {
+        let e = json(&prepare(None, ARGS, None, &none));
+        let e = e.get("error").unwrap();
+        assert_eq!(
+            (e.get_str("field"), e.get_str("rule")),
+            (Some("operation"), Some("type"))
+        );
     }
 }

@@ -132,13 +132,14 @@ pub fn length_rule(value: &str, min: usize, max: usize) -> Result<(), Rule> {
     Ok(())
 }
 
-fn chars(
-    field: &'static str,
-    value: &str,
-    allowed: &'static str,
-    ok: impl Fn(char) -> bool,
-) -> Result<(), ValidationError> {
-    if value.chars().all(ok) {
+/// Whether every character of `value` is `ok`. A function pointer rather
+/// than a closure: one copy of the loop serves every rule.
+pub fn all(value: &str, ok: fn(char) -> bool) -> bool {
+    value.chars().all(ok)
+}
+
+fn chars(field: &'static str, value: &str, allowed: &'static str, ok: fn(char) -> bool) -> Result<(), ValidationError> {
+    if all(value, ok) {
         Ok(())
     } else {
         Err(ValidationError::new(field, Rule::Characters(allowed)))
@@ -183,7 +184,8 @@ pub fn username(value: &str) -> Result<(), ValidationError> {
     )
 }
 
-fn is_username_char(c: char) -> bool {
+/// A character of the categories L, M, S, N or P, as far as we can tell (see [`username`]).
+pub fn is_username_char(c: char) -> bool {
     !(c.is_whitespace() || c.is_control() || is_format(c) || is_private_use(c) || is_noncharacter(c))
 }
 
@@ -239,6 +241,19 @@ pub fn confirmation_code(value: &str) -> Result<(), ValidationError> {
     )
 }
 
+/// `PasswordType`: 1–256 characters, none of them white space. The model's
+/// pattern is a Java `[\S]+`, whose white space is ASCII only: a password
+/// with a no-break space is valid, and refusing it would lock the user out.
+pub fn password(value: &str) -> Result<(), ValidationError> {
+    length("password", value, 1, 256)?;
+    chars(
+        "password",
+        value,
+        "characters other than spaces, tabs and line breaks",
+        |c| !matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r'),
+    )
+}
+
 /// `SessionType`: 20–4096 characters.
 pub fn session(value: &str) -> Result<(), ValidationError> {
     length("session", value, 20, 4096)
@@ -253,8 +268,8 @@ pub fn user_pool_id(value: &str) -> Result<&str, ValidationError> {
         .filter(|(region, id)| {
             !region.is_empty()
                 && !id.is_empty()
-                && region.chars().all(|c| is_word(c) || c == '-')
-                && id.chars().all(|c| c.is_ascii_alphanumeric())
+                && all(region, |c| is_word(c) || c == '-')
+                && all(id, |c| c.is_ascii_alphanumeric())
         })
         .ok_or(ValidationError::new("userPoolId", Rule::Format(FORM)))?;
     Ok(region)
@@ -263,9 +278,7 @@ pub fn user_pool_id(value: &str) -> Result<&str, ValidationError> {
 /// A region as the endpoint rules accept it: one DNS label.
 pub fn region(field: &'static str, value: &str) -> Result<(), ValidationError> {
     length(field, value, 1, 63)?;
-    let ok = value
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    let ok = all(value, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !value.starts_with('-')
         && !value.ends_with('-');
     if ok {

@@ -144,6 +144,8 @@ async fn a_lost_success_is_recognised_on_retry() {
             15_000,
         ),
         (r#"[{"apply":true,"hang":true}]"#, 400),
+        // A 2xx whose body was cut short: Cognito acted, the answer is unreadable.
+        (r#"[{"apply":true,"status":200,"body":"{\"Sess"}]"#, 15_000),
     ] {
         let o = run(canned, |c| set(c, "timeoutMs", &JsValue::from(timeout))).await;
         let result = o.result.as_ref().unwrap_or_else(|e| panic!("{canned}: {}", name_of(e)));
@@ -176,12 +178,19 @@ async fn malformed_answers_are_unknown_errors_without_retry() {
             r#"[{"status":400,"type":"SomethingNewException"}]"#,
             Some("SomethingNewException"),
         ),
-        (r#"[{"status":200,"body":"this is not json"}]"#, None),
     ] {
         let o = run(canned, no_change).await;
         let err = assert_failed(&o, "UnknownError", 1);
         assert_eq!(get_str(&err, "errorType").as_deref(), error_type, "{canned}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_2xx_is_a_lost_answer_and_retried() {
+    let o = run(r#"[{"status":200,"body":"this is not json"}]"#, no_change).await;
+    assert_confirmed(&o, 2).await;
+    let result = o.result.as_ref().unwrap();
+    assert!(get(result, "confirmedByEarlierAttempt").is_undefined());
 }
 
 #[wasm_bindgen_test]

@@ -20,10 +20,6 @@ fn sign_in_input(username: &str, session: &str) -> JsValue {
     js(&format!(r#"{{"username":"{username}","session":"{session}"}}"#))
 }
 
-async fn code_of(username: &str) -> String {
-    get_str(&control_get(&format!("user?username={username}")).await, "code").unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn a_new_code_replaces_the_old_one() {
     watch_page();

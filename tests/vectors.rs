@@ -96,3 +96,53 @@ fn model_length_bounds() {
     }
     assert_eq!(shape("StringType"), (0, validate::STRING_MAX));
 }
+
+/// Every error of the four operations of the sign-up flow has its own name.
+#[test]
+fn sign_up_flow_errors_are_the_ones_we_name() {
+    let model = data("sign_up_flow_model.json");
+    let mut count = 0;
+    for op in ["SignUp", "ConfirmSignUp", "ResendConfirmationCode", "InitiateAuth"] {
+        for e in model["operations"][op]["errors"].as_array().unwrap() {
+            let name = e["shape"].as_str().unwrap();
+            assert_ne!(
+                ServiceErrorName::from_type(name),
+                ServiceErrorName::Unknown,
+                "{op}: {name}"
+            );
+            count += 1;
+        }
+    }
+    assert_eq!(count, 17 + 16 + 16 + 19);
+}
+
+/// SignUp's own members, probed at the model's bounds.
+#[test]
+fn sign_up_length_bounds() {
+    let model = data("sign_up_flow_model.json");
+    let shape = |name: &str| {
+        let s = &model["shapes"][name];
+        (
+            s["min"].as_u64().unwrap_or(1) as usize,
+            s["max"].as_u64().unwrap() as usize,
+        )
+    };
+    type Check = fn(&str) -> Result<(), validate::ValidationError>;
+    let checks: [(&str, char, Check); 2] = [
+        ("PasswordType", 'p', validate::password),
+        ("SessionType", 's', validate::session),
+    ];
+    for (name, c, check) in checks {
+        let (min, max) = shape(name);
+        let of = |n: usize| c.to_string().repeat(n);
+        assert!(check(&of(min)).is_ok(), "{name} at min");
+        assert!(check(&of(max)).is_ok(), "{name} at max");
+        assert!(check(&of(max + 1)).is_err(), "{name} above max");
+        assert!(check(&of(min - 1)).is_err(), "{name} below min");
+    }
+    assert_eq!(shape("AttributeNameType"), (1, 32));
+    assert_eq!(model["shapes"]["AttributeValueType"]["min"], Value::Null);
+    assert_eq!(model["shapes"]["AttributeValueType"]["max"], 2048);
+    assert_eq!(model["shapes"]["AttributeValueType"]["sensitive"], true);
+    assert_eq!(model["shapes"]["PasswordType"]["sensitive"], true);
+}

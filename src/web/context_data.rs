@@ -14,7 +14,7 @@ use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
 
-use crate::user_call::UserContextData;
+use crate::operations::UserContextData;
 
 #[wasm_bindgen]
 extern "C" {

@@ -54,7 +54,7 @@ pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, script: O
             .as_ref()
             .and_then(|s| context_data::collect(s, username, pool, client))
     };
-    steps::prepare(kind(kind_number), args, provided.as_deref(), &collect)
+    steps::prepare(Kind::from_number(kind_number), args, provided.as_deref(), &collect)
 }
 
 /// `steps::judge`. `outcome` is the HTTP status of an answer, or below 100 a

@@ -40,7 +40,7 @@ thread_local! {
 }
 
 /// Calls one of the package's functions as JavaScript would.
-async fn api(name: &str, input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+pub async fn api(name: &str, input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
     let f: Function = API.with(|api| get(api, name)).unchecked_into();
     let promise: Promise = f.call2(&JsValue::NULL, &input, &config)?.unchecked_into();
     JsFuture::from(promise).await
@@ -200,4 +200,23 @@ pub async fn resend(input: JsValue, config: JsValue) -> Result<JsValue, JsValue>
 /// Calls `autoSignIn` as JavaScript would.
 pub async fn sign_in(input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
     api("autoSignIn", input, config).await
+}
+
+/// Calls `signUp` as JavaScript would.
+pub async fn sign_up(input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+    api("signUp", input, config).await
+}
+
+/// Calls `buildRequest(operation, input, config)` as JavaScript would.
+pub async fn build_request(operation: &str, input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+    let f: Function = API.with(|api| get(api, "buildRequest")).unchecked_into();
+    let promise: Promise = f
+        .call3(&JsValue::NULL, &operation.into(), &input, &config)?
+        .unchecked_into();
+    JsFuture::from(promise).await
+}
+
+/// The code the fake Cognito holds for `username`.
+pub async fn code_of(username: &str) -> String {
+    get_str(&control_get(&format!("user?username={username}")).await, "code").expect("the user has a code")
 }

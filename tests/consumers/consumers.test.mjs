@@ -90,7 +90,6 @@ after(async () => {
 /** Opens NAME's built page for a new user; returns what the page reported and the user's status. */
 async function confirmInPage(name) {
   const username = `${name}${Date.now()}`;
-  await fake.control("users", { username, code: "1" });
   const page = await browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -106,11 +105,15 @@ async function confirmInPage(name) {
 async function assertBrowserConsumer(name) {
   const { outcome, status, errors } = await confirmInPage(name);
   assert.equal(outcome.ok, true, JSON.stringify(outcome));
+  assert.equal(outcome.signUpStep, "CONFIRM_SIGN_UP");
+  assert.equal(outcome.previewMatches, true, "buildRequest's body is the body sent");
   assert.equal(outcome.result.isSignUpComplete, true);
+  assert.equal(outcome.result.nextStep.signUpStep, "COMPLETE_AUTO_SIGN_IN");
+  assert.equal(outcome.signedIn, true);
   assert.equal(outcome.sent.deliveryMedium, "EMAIL");
   assert.equal(status, "CONFIRMED");
   assert.deepEqual(errors, []);
-  assert.equal(wasmRequests.get(name), 1, "the .wasm loads once for two calls");
+  assert.equal(wasmRequests.get(name), 1, "the .wasm loads once for all the calls");
 }
 
 test("Vite builds a page that confirms a sign-up", async () => {
@@ -135,7 +138,6 @@ test("esbuild builds a page that confirms a sign-up", async () => {
 test("a .wasm that fails to load is a LoadError, and the next call loads it even untyped", async () => {
   assert.ok(fs.existsSync(path.join(WORK, "esbuild", "dist")), "runs after the esbuild test");
   const username = `reload${Date.now()}`;
-  await fake.control("users", { username, code: "1" });
   const page = await browser.newPage();
   wasmServing = "missing";
   try {
@@ -169,10 +171,12 @@ test("tsc --strict accepts a consumer of every option and error, and refuses wro
   run(path.join(BIN, "tsc"), ["-p", path.join(dir, "tsconfig.json")], dir);
   fs.writeFileSync(
     path.join(dir, "wrong.ts"),
-    `import { confirmSignUp } from "cognito-confirm";
+    `import { buildRequest, confirmSignUp, signUp } from "cognito-confirm";
      confirmSignUp({ username: 42, confirmationCode: "1" }, { userPoolId: "x_y", clientId: "c" });
      confirmSignUp({ username: "a" }, { userPoolId: "x_y", clientId: "c" });
-     confirmSignUp({ username: "a", confirmationCode: "1" }, { userPoolId: "x_y", clientId: "c", timeoutMs: "10" });\n`,
+     confirmSignUp({ username: "a", confirmationCode: "1" }, { userPoolId: "x_y", clientId: "c", timeoutMs: "10" });
+     signUp({ username: "a", userAttributes: { age: 42 } }, { userPoolId: "x_y", clientId: "c" });
+     buildRequest("deleteUser", { username: "a" }, { userPoolId: "x_y", clientId: "c" });\n`,
   );
   const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8"));
   tsconfig.files = ["wrong.ts"];
@@ -186,5 +190,5 @@ test("tsc --strict accepts a consumer of every option and error, and refuses wro
       throw e;
     }
   });
-  assert.equal((output.match(/error TS/g) ?? []).length, 3, output);
+  assert.equal((output.match(/error TS/g) ?? []).length, 5, output);
 });

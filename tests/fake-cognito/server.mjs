@@ -1,6 +1,12 @@
-// A strict fake of Cognito's user-facing API (ConfirmSignUp,
+// A strict fake of Cognito's user-facing API (SignUp, ConfirmSignUp,
 // ResendConfirmationCode, InitiateAuth with USER_AUTH and a sign-up session),
 // for the browser tests.
+//
+// SignUp creates an UNCONFIRMED user with a new code (read it with
+// GET /__control/user) and answers with a Session that ConfirmSignUp takes
+// and trades for a sign-in session. ValidationData {autoConfirm: "true"}
+// confirms at once, as a pre-sign-up Lambda would; a password shorter than 8
+// characters is refused with InvalidPasswordException.
 //
 // cognito-local does not check SecretHash, never returns a Session and cannot
 // be told to fail; this server does all three. It checks every request the way
@@ -80,7 +86,26 @@ const INITIATE_AUTH_MEMBERS = {
   ClientMetadata: CONFIRM_MEMBERS.ClientMetadata,
   Session: CONFIRM_MEMBERS.Session,
 };
+const ATTRIBUTES = (v) =>
+  Array.isArray(v) &&
+  v.every(
+    (a) =>
+      isObj(a) &&
+      keysIn(a, ["Name", "Value"]) &&
+      typeof a.Name === "string" &&
+      len(a.Name) >= 1 &&
+      len(a.Name) <= 32 &&
+      /^[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+$/u.test(a.Name) &&
+      (a.Value === undefined || (typeof a.Value === "string" && len(a.Value) <= 2048)),
+  );
+const SIGN_UP_MEMBERS = {
+  ...RESEND_MEMBERS,
+  Password: (v) => typeof v === "string" && len(v) <= 256 && /^[^ \t\n\x0B\f\r]+$/.test(v),
+  UserAttributes: ATTRIBUTES,
+  ValidationData: ATTRIBUTES,
+};
 const OPERATIONS = {
+  SignUp: { members: SIGN_UP_MEMBERS, required: ["ClientId", "Username"] },
   ConfirmSignUp: { members: CONFIRM_MEMBERS, required: ["ClientId", "Username", "ConfirmationCode"] },
   ResendConfirmationCode: { members: RESEND_MEMBERS, required: ["ClientId", "Username"] },
   InitiateAuth: { members: INITIATE_AUTH_MEMBERS, required: ["AuthFlow", "ClientId"] },
@@ -172,6 +197,46 @@ function initiateAuth(res, body) {
   });
 }
 
+function signUp(res, body) {
+  if (!clientOk(res, body.ClientId, body.Username, body.SecretHash)) return;
+  if (users.has(body.Username)) return fail(res, "UsernameExistsException", "User already exists");
+  if (body.Password !== undefined && len(body.Password) < 8) {
+    return fail(res, "InvalidPasswordException", "Password did not conform with policy: Password not long enough");
+  }
+  const attributes = Object.fromEntries((body.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+  const confirmed = (body.ValidationData ?? []).some((a) => a.Name === "autoConfirm" && a.Value === "true");
+  const signUpSession = crypto.randomBytes(48).toString("base64");
+  users.set(body.Username, {
+    code: String(++codeCounter),
+    status: confirmed ? "CONFIRMED" : "UNCONFIRMED",
+    expired: false,
+    session: true,
+    signUpSession,
+    attributes,
+    sub: crypto.randomUUID(),
+  });
+  const user = users.get(body.Username);
+  if (confirmed) {
+    sessions.set(signUpSession, { username: body.Username, expiresAt: Date.now() + 180000, used: false });
+    return send(res, 200, { UserConfirmed: true, UserSub: user.sub, Session: signUpSession });
+  }
+  const email = attributes.email ?? "";
+  return send(res, 200, {
+    UserConfirmed: false,
+    UserSub: user.sub,
+    CodeDeliveryDetails: { Destination: `${email.slice(0, 1)}***@${email.split("@")[1]?.slice(0, 1) ?? ""}***`, DeliveryMedium: "EMAIL", AttributeName: "email" },
+    Session: signUpSession,
+  });
+}
+
+// Carries out `operation` for real.
+function handle(operation, res, body) {
+  if (operation === "SignUp") return signUp(res, body);
+  if (operation === "ResendConfirmationCode") return resend(res, body);
+  if (operation === "InitiateAuth") return initiateAuth(res, body);
+  return confirm(res, body);
+}
+
 function send(res, status, payload, extraHeaders = {}) {
   const text = typeof payload === "string" ? payload : JSON.stringify(payload);
   res.writeHead(status, {
@@ -194,6 +259,7 @@ function confirm(res, body) {
   if (user.status === "CONFIRMED") return fail(res, "NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED");
   if (user.code !== body.ConfirmationCode) return fail(res, "CodeMismatchException", "Invalid verification code provided, please try again.");
   if (user.expired) return fail(res, "ExpiredCodeException", "Invalid code provided, please request a code again.");
+  if (user.signUpSession && body.Session !== undefined && body.Session !== user.signUpSession) return fail(res, "NotAuthorizedException", "Invalid session provided");
   user.status = "CONFIRMED";
   if (!user.session) return send(res, 200, {});
   const session = crypto.randomBytes(48).toString("base64");
@@ -201,8 +267,8 @@ function confirm(res, body) {
   return send(res, 200, { Session: session });
 }
 
-async function playCanned(req, res, canned, body) {
-  if (canned.apply) confirm({ writeHead() {}, end() {} }, body);
+async function playCanned(req, res, canned, body, operation) {
+  if (canned.apply) handle(operation, { writeHead() {}, end() {} }, body);
   if (canned.delayMs) await new Promise((r) => setTimeout(r, canned.delayMs));
   if (canned.reset) {
     req.socket.destroy();
@@ -305,11 +371,9 @@ const server = http.createServer(async (req, res) => {
   seen.push({ username, target, headers, body, problems });
 
   const script = scripts.get(username);
-  if (script && script.length) return playCanned(req, res, script.shift(), body);
+  if (script && script.length) return playCanned(req, res, script.shift(), body, operation);
   if (problems.length) return fail(res, "InvalidParameterException", problems.join("; "));
-  if (operation === "ResendConfirmationCode") return resend(res, body);
-  if (operation === "InitiateAuth") return initiateAuth(res, body);
-  return confirm(res, body);
+  return handle(operation, res, body);
 });
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 0);

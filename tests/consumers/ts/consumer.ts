@@ -2,7 +2,9 @@
 // must type-check with `tsc --strict` against the package's own types.
 import {
   autoSignIn,
+  buildRequest,
   confirmSignUp,
+  signUp,
   ready,
   resendSignUpCode,
   type AutoSignInResult,
@@ -11,6 +13,9 @@ import {
   type ConfirmSignUpError,
   type ConfirmSignUpInput,
   type ConfirmSignUpResult,
+  type BuiltRequest,
+  type SignUpInput,
+  type SignUpResult,
 } from "cognito-confirm";
 
 const controller = new AbortController();
@@ -66,6 +71,40 @@ function describe(error: ConfirmSignUpError): string {
       return `${cognito} ${error.status} ${error.requestId ?? ""}`;
     }
   }
+}
+
+const newUser: SignUpInput = {
+  username: "alice@example.com",
+  password: "Corr3ct-Horse!",
+  userAttributes: { email: "alice@example.com", "custom:team": "blue" },
+  validationData: { invite: "x" },
+  clientMetadata: { source: "web" },
+  signal: controller.signal,
+};
+
+export async function signUpFlow(): Promise<string> {
+  const preview: BuiltRequest = await buildRequest("signUp", newUser, config);
+  const method: "POST" = preview.method;
+  const headers: Record<string, string> = preview.headers;
+  const signedUp: SignUpResult = await signUp(newUser, config);
+  const userId: string = signedUp.userId;
+  const complete: boolean = signedUp.isSignUpComplete;
+  switch (signedUp.nextStep.signUpStep) {
+    case "CONFIRM_SIGN_UP":
+      return `${method} ${headers["X-Amz-Target"]} ${userId} ${complete} ${signedUp.nextStep.codeDeliveryDetails?.destination}`;
+    case "COMPLETE_AUTO_SIGN_IN": {
+      const signedIn = await autoSignIn({ username: newUser.username, session: signedUp.session ?? "" }, config);
+      return signedIn.isSignedIn ? (signedIn.newDeviceMetadata?.deviceKey ?? "") : (signedIn.nextStep.availableChallenges ?? []).join();
+    }
+    case "DONE":
+      return preview.body;
+  }
+}
+
+export function onSignUpError(error: ConfirmSignUpError): string {
+  if (error.name === "UsernameExistsException" && error.earlierAttemptMayHaveSucceeded) return "resend the code";
+  if (error.name === "InvalidPasswordException") return error.message;
+  return describe(error);
 }
 
 export async function run(): Promise<string> {

@@ -4,9 +4,10 @@
 //! prepared request with a JSON head and a JSON body).
 #![no_main]
 
-use cognito_confirm::confirm_sign_up::ConfirmSignUp;
-use cognito_confirm::initiate_auth::SignInAfterSignUp;
-use cognito_confirm::user_call::{Operation, UserCall, UserContextData};
+use cognito_confirm::operations::confirm_sign_up::ConfirmSignUp;
+use cognito_confirm::operations::initiate_auth::SignInAfterSignUp;
+use cognito_confirm::operations::sign_up::{Attributes, Sensitive, SignUp};
+use cognito_confirm::operations::{Operation, UserCall, UserContextData};
 use cognito_confirm::endpoint::{resolve, EndpointConfig};
 use cognito_confirm::json::{self, Value};
 use cognito_confirm::arguments::Kind;
@@ -16,8 +17,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    for kind in [Kind::ConfirmSignUp, Kind::ResendSignUpCode, Kind::AutoSignIn] {
-        let answer = steps::prepare(kind, &text, Some(&text), &|_, _, _| None);
+    for kind in [Kind::ConfirmSignUp, Kind::ResendSignUpCode, Kind::AutoSignIn, Kind::SignUp] {
+        let answer = steps::prepare(Some(kind), &text, Some(&text), &|_, _, _| None);
         let head = answer.split_once('\n').map_or(answer.as_str(), |(head, body)| {
             assert!(json::parse(body).is_some(), "the body is JSON: {body}");
             head
@@ -50,6 +51,19 @@ fuzz_target!(|data: &[u8]| {
         let (k, v) = &op.user.client_metadata[0];
         assert_eq!(body.get("ClientMetadata").and_then(|m| m.get_str(k)), Some(v.as_str()));
         assert!(matches!(body, Value::Object(_)));
+    }
+    let sign_up = SignUp {
+        user: user.clone(),
+        password: Some(Sensitive(next())),
+        user_attributes: Attributes(vec![(next(), next())]),
+        validation_data: Attributes(vec![(next(), next())]),
+    };
+    if sign_up.validate().is_ok() {
+        let body = json::parse(&sign_up.body()).expect("an accepted input writes valid JSON");
+        let Some(Value::Array(attributes)) = body.get("UserAttributes") else { panic!("UserAttributes") };
+        assert_eq!(attributes[0].get_str("Name"), Some(sign_up.user_attributes.0[0].0.as_str()));
+        assert_eq!(attributes[0].get_str("Value"), Some(sign_up.user_attributes.0[0].1.as_str()));
+        assert_eq!(body.get_str("Password"), sign_up.password.as_ref().map(|p| p.0.as_str()));
     }
     let sign_in = SignInAfterSignUp { user, session: op.session.clone().unwrap_or_default() };
     if sign_in.validate().is_ok() {

@@ -4,7 +4,8 @@
 
 use cognito_confirm::call::Call;
 use cognito_confirm::json::{self, Value};
-use cognito_confirm::response::{HttpResponse, MAX_MESSAGE_CHARS};
+use cognito_confirm::error::MAX_TEXT_CHARS;
+use cognito_confirm::response::HttpResponse;
 use cognito_confirm::ServiceErrorName;
 use libfuzzer_sys::fuzz_target;
 
@@ -30,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
             assert!((200..300).contains(&status));
         }
         Err(e) => {
-            assert!(e.message.chars().count() <= MAX_MESSAGE_CHARS + 1);
+            assert!(e.message.chars().count() <= MAX_TEXT_CHARS + "[redacted]…".chars().count());
             assert!(!e.message.contains("SECRETHASH="));
             if e.name != ServiceErrorName::Unknown {
                 assert_eq!(ServiceErrorName::from_type(e.name.as_str()), e.name);

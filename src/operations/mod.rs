@@ -1,16 +1,34 @@
-//! What every user-facing call shares, and what makes an operation one.
+//! The operations of the sign-up flow, and what makes an operation one.
 //!
-//! ConfirmSignUp, ResendConfirmationCode and InitiateAuth all name an app
-//! client and a user, may need a SecretHash, and carry the same analytics,
-//! threat-protection and Lambda metadata. Those members are checked and
-//! written here once; an [`Operation`] adds only its own members and output.
+//! The flow is one state machine, driven by the caller one event at a time:
+//! `SignUp` creates the user (and may return a `Session`), `ConfirmSignUp`
+//! proves the code (passing that session on, and maybe returning a new one),
+//! `InitiateAuth` with `USER_AUTH` spends the session to sign in;
+//! `ResendConfirmationCode` sends a new code while the user is unconfirmed.
+//! No state is kept here between them: each answer hands the caller what the
+//! next step needs.
+//!
+//! Every operation names an app client and a user, may need a SecretHash, and
+//! carries the same analytics, threat-protection and Lambda metadata: those
+//! members ([`UserCall`]) are checked and written here once. An [`Operation`]
+//! adds only its own members, its body and its rules.
+//!
+//! A new operation touches: its own file here; [`crate::arguments`] (its
+//! `Kind` and how its members are read); [`crate::outcome`] (its result);
+//! [`crate::error`] (any error names its model adds); `js/driver.js`,
+//! `js/bind.js` and the entry points (its export); `js/index.d.ts`.
+
+pub mod confirm_sign_up;
+pub mod initiate_auth;
+pub mod resend_confirmation_code;
+pub mod sign_up;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::call::Call;
 use crate::error::ServiceError;
-use crate::json::ObjectWriter;
+use crate::json::{ObjectWriter, Value};
 use crate::secret_hash::{ClientSecret, SecretHash};
 use crate::text::concat;
 use crate::validate::{self, Rule, ValidationError, STRING_MAX};
@@ -100,18 +118,37 @@ pub trait Operation {
         false
     }
 
+    /// Values of the request the model marks `sensitive`, besides the
+    /// SecretHash: no error may repeat them.
+    fn sensitive(&self) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+impl dyn Operation {
     /// The call to send to `url`. `client_secret`, when the hash was computed
-    /// from one, is redacted from errors along with the hash.
-    fn call(&self, url: String, client_secret: Option<&ClientSecret>) -> Call {
+    /// from one, is redacted from errors along with the hash and every
+    /// [`Operation::sensitive`] value. (Not a provided method: one copy serves
+    /// every operation.)
+    pub fn call(&self, url: String, client_secret: Option<&ClientSecret>) -> Call {
         let mut call = Call::new(url, self.name(), self.body());
-        if let Some(hash) = self.user().secret_hash() {
-            call = call.redacting(hash);
-        }
-        if let Some(secret) = client_secret {
-            call = call.redacting(secret.expose());
+        let mut secrets = self.sensitive();
+        secrets.extend(self.user().secret_hash());
+        secrets.extend(client_secret.map(ClientSecret::expose));
+        for secret in secrets {
+            call = call.redacting(secret);
         }
         call
     }
+}
+
+/// The output's `Session`, when it is what the model allows (20 to 4096
+/// characters); anything else is treated as absent.
+pub fn session_of(output: &Value) -> Option<String> {
+    output
+        .get_str("Session")
+        .filter(|s| validate::session(s).is_ok())
+        .map(String::from)
 }
 
 #[cfg(test)]

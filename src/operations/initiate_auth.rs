@@ -9,10 +9,10 @@ use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::error::{ServiceError, ServiceErrorName};
+use super::{Operation, UserCall};
+use crate::error::ServiceError;
 use crate::json::{ObjectWriter, Value};
 use crate::text::parse_u32;
-use crate::user_call::{Operation, UserCall};
 use crate::validate::{self, Rule, ValidationError};
 
 /// `InitiateAuth` with `AuthFlow: USER_AUTH` and a sign-up session.
@@ -67,6 +67,8 @@ pub struct Tokens {
     /// Lifetime of the access token, in seconds.
     pub expires_in: Option<u32>,
     pub token_type: Option<String>,
+    /// `NewDeviceMetadata`: the device Cognito remembered, when device tracking is on.
+    pub device: Option<(String, Option<String>)>,
 }
 
 /// Tokens are credentials: `Debug` shows none of them.
@@ -85,6 +87,8 @@ pub enum SignInOutcome {
         name: String,
         session: Option<String>,
         parameters: Vec<(String, String)>,
+        /// `AvailableChallenges`: what the user may choose from, to answer `SELECT_CHALLENGE`.
+        available: Vec<String>,
     },
 }
 
@@ -92,18 +96,30 @@ impl SignInOutcome {
     /// Reads the output object; one with neither tokens nor a challenge is an error.
     pub fn from_json(output: &Value) -> Result<Self, ServiceError> {
         let string = |v: &Value, key| v.get_str(key).filter(|s| !s.is_empty()).map(str::to_owned);
+        // `TokenModelType`: a token with anything else in it is no token.
+        let token = |v: &Value, key| {
+            string(v, key).filter(|t: &String| {
+                t.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'.'))
+            })
+        };
         if let Some(result) = output.get("AuthenticationResult") {
-            if let Some(access_token) = string(result, "AccessToken") {
+            if let Some(access_token) = token(result, "AccessToken") {
                 let expires_in = match result.get("ExpiresIn") {
                     Some(Value::Number(n)) => parse_u32(n),
                     _ => None,
                 };
+                let device = result.get("NewDeviceMetadata").and_then(|d| {
+                    let key = string(d, "DeviceKey").filter(|k| validate::length("", k, 1, 55).is_ok())?;
+                    Some((key, string(d, "DeviceGroupKey")))
+                });
                 return Ok(SignInOutcome::SignedIn(Tokens {
                     access_token,
-                    id_token: string(result, "IdToken"),
-                    refresh_token: string(result, "RefreshToken"),
+                    id_token: token(result, "IdToken"),
+                    refresh_token: token(result, "RefreshToken"),
                     expires_in,
                     token_type: string(result, "TokenType"),
+                    device,
                 }));
             }
         }
@@ -118,19 +134,26 @@ impl SignInOutcome {
                     .collect(),
                 _ => Vec::new(),
             };
+            let available = match output.get("AvailableChallenges") {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::String(s) if !s.is_empty() => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             return Ok(SignInOutcome::Challenge {
                 name,
-                session: string(output, "Session"),
+                session: super::session_of(output),
                 parameters,
+                available,
             });
         }
-        Err(ServiceError {
-            name: ServiceErrorName::Unknown,
-            error_type: None,
-            message: String::from("Cognito answered InitiateAuth with neither tokens nor a challenge"),
-            status: 200,
-            request_id: None,
-        })
+        Err(ServiceError::malformed(
+            "Cognito answered InitiateAuth with neither tokens nor a challenge",
+        ))
     }
 }
 
@@ -168,7 +191,7 @@ mod tests {
             Some(44)
         );
         assert_eq!(
-            o.call("https://x/".into(), None).request().target,
+            (&o as &dyn Operation).call("https://x/".into(), None).request().target,
             "AWSCognitoIdentityProviderService.InitiateAuth"
         );
     }
@@ -197,18 +220,47 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let challenge = json::parse(r#"{"ChallengeName":"EMAIL_OTP","Session":"next","ChallengeParameters":{"CODE_DELIVERY_DESTINATION":"a***","N":1}}"#).unwrap();
+        let session = "N".repeat(20);
+        let challenge = json::parse(&format!(
+            r#"{{"ChallengeName":"SELECT_CHALLENGE","Session":"{session}","ChallengeParameters":{{"CODE_DELIVERY_DESTINATION":"a***","N":1}},"AvailableChallenges":["EMAIL_OTP",7,"PASSWORD"]}}"#
+        ))
+        .unwrap();
         assert_eq!(
             SignInOutcome::from_json(&challenge).unwrap(),
             SignInOutcome::Challenge {
-                name: "EMAIL_OTP".into(),
-                session: Some("next".into()),
-                parameters: vec![("CODE_DELIVERY_DESTINATION".into(), "a***".into())]
+                name: "SELECT_CHALLENGE".into(),
+                session: Some(session),
+                parameters: vec![("CODE_DELIVERY_DESTINATION".into(), "a***".into())],
+                available: vec!["EMAIL_OTP".into(), "PASSWORD".into()],
             }
         );
         assert_eq!(
             SignInOutcome::from_json(&json::parse("{}").unwrap()).unwrap_err().name,
-            ServiceErrorName::Unknown
+            crate::error::ServiceErrorName::Unknown
         );
+    }
+
+    #[test]
+    fn members_outside_the_model_are_dropped() {
+        let tokens = json::parse(
+            r#"{"AuthenticationResult":{"AccessToken":"a.b-c_d=","IdToken":"<script>","NewDeviceMetadata":{"DeviceKey":"us-east-1_0a-f","DeviceGroupKey":"g"}}}"#,
+        )
+        .unwrap();
+        let SignInOutcome::SignedIn(t) = SignInOutcome::from_json(&tokens).unwrap() else {
+            panic!("tokens expected")
+        };
+        assert_eq!(t.id_token, None);
+        assert_eq!(t.device, Some(("us-east-1_0a-f".into(), Some("g".into()))));
+        let bad_access = json::parse(r#"{"AuthenticationResult":{"AccessToken":"a b"}}"#).unwrap();
+        assert!(SignInOutcome::from_json(&bad_access).is_err());
+        let long_session = json::parse(&format!(
+            r#"{{"ChallengeName":"EMAIL_OTP","Session":"{}"}}"#,
+            "s".repeat(4097)
+        ))
+        .unwrap();
+        let SignInOutcome::Challenge { session, .. } = SignInOutcome::from_json(&long_session).unwrap() else {
+            panic!("a challenge expected")
+        };
+        assert_eq!(session, None);
     }
 }

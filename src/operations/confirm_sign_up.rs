@@ -1,13 +1,12 @@
 //! The ConfirmSignUp operation: its input, checked against the model, written
 //! as the request body; and its output.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 
+use super::{Operation, UserCall};
 use crate::error::{ServiceError, ServiceErrorName};
 use crate::json::{ObjectWriter, Value};
 use crate::text::find;
-use crate::user_call::{Operation, UserCall};
 use crate::validate::{self, ValidationError};
 
 /// Every member of `ConfirmSignUpRequest`.
@@ -75,7 +74,7 @@ pub struct ConfirmSignUpOutput {
 impl ConfirmSignUpOutput {
     pub fn from_json(output: &Value) -> Self {
         ConfirmSignUpOutput {
-            session: output.get_str("Session").filter(|s| !s.is_empty()).map(str::to_owned),
+            session: super::session_of(output),
         }
     }
 }
@@ -84,8 +83,8 @@ impl ConfirmSignUpOutput {
 mod tests {
     use super::*;
     use crate::json;
+    use crate::operations::UserContextData;
     use crate::secret_hash::{ClientSecret, SecretHash};
-    use crate::user_call::UserContextData;
     use crate::validate::STRING_MAX;
 
     fn minimal() -> ConfirmSignUp {
@@ -182,7 +181,7 @@ mod tests {
         let mut op = minimal();
         op.user.secret_hash = Some(SecretHash::compute(&secret, "alice", "client1"));
         let hash = op.user.secret_hash().unwrap().to_owned();
-        let call = op.call("https://x/".into(), Some(&secret));
+        let call = (&op as &dyn Operation).call("https://x/".into(), Some(&secret));
         assert_eq!(call.request().target, "AWSCognitoIdentityProviderService.ConfirmSignUp");
         assert_eq!(call.request().body, op.body());
         let body = format!(r#"{{"__type":"NotAuthorizedException","message":"{hash} the-client-secret"}}"#);
@@ -225,7 +224,10 @@ mod tests {
             ConfirmSignUpOutput::from_json(&json::parse("{}").unwrap()).session,
             None
         );
+        let s = "a".repeat(20);
+        let out = ConfirmSignUpOutput::from_json(&json::parse(&format!(r#"{{"Session":"{s}"}}"#)).unwrap());
+        assert_eq!(out.session.as_deref(), Some(s.as_str()));
         let out = ConfirmSignUpOutput::from_json(&json::parse(r#"{"Session":"abc"}"#).unwrap());
-        assert_eq!(out.session.as_deref(), Some("abc"));
+        assert_eq!(out.session, None, "shorter than the model allows");
     }
 }

@@ -4,8 +4,8 @@
 use alloc::borrow::ToOwned;
 use alloc::string::String;
 
+use super::{Operation, UserCall};
 use crate::json::{ObjectWriter, Value};
-use crate::user_call::{Operation, UserCall};
 use crate::validate::ValidationError;
 
 /// Every member of `ResendConfirmationCodeRequest`: all of them shared.
@@ -89,7 +89,10 @@ mod tests {
         assert_eq!(body.get_str("SecretHash").map(str::len), Some(44));
         assert_eq!(body.get("ClientMetadata").unwrap().get_str("k"), Some("v"));
         assert_eq!(
-            with_hash.call("https://x/".into(), None).request().target,
+            (&with_hash as &dyn Operation)
+                .call("https://x/".into(), None)
+                .request()
+                .target,
             "AWSCognitoIdentityProviderService.ResendConfirmationCode"
         );
     }
