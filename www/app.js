@@ -9,9 +9,8 @@
 // The username (never the password or code) is kept in session storage, so a
 // reload comes back to the confirm step.
 
-import * as cognito from "/pkg/index.js";
+import { autoSignIn, confirmSignUp, ready, resendSignUpCode, signUp } from "/pkg/index.js";
 
-const { autoSignIn, confirmSignUp, ready, resendSignUpCode } = cognito;
 const $ = (id) => document.getElementById(id);
 // Start loading the WebAssembly module now; the first call would wait for it otherwise.
 ready();
@@ -35,43 +34,6 @@ async function cognitoConfig() {
   const { userPoolId, clientId, endpoint, secretHash } = await settings;
   return { userPoolId, clientId, endpoint, ...(secretHash && { secretHash: secretHashFromBackend }) };
 }
-
-// Until the package exports signUp (issue 13): Cognito's SignUp by hand, with
-// the same input, result and error names as the package's.
-async function signUpByHand(input, config) {
-  const endpoint = config.endpoint ?? `https://cognito-idp.${config.userPoolId.split("_")[0]}.amazonaws.com/`;
-  let res;
-  try {
-    res = await fetch(endpoint, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService.SignUp" },
-      credentials: "omit",
-      body: JSON.stringify({
-        ClientId: config.clientId,
-        ...(config.secretHash && { SecretHash: await config.secretHash(input.username, config.clientId) }),
-        Username: input.username,
-        Password: input.password,
-        UserAttributes: Object.entries(input.userAttributes ?? {}).map(([Name, Value]) => ({ Name, Value })),
-      }),
-    });
-  } catch {
-    throw Object.assign(new Error("network error"), { name: "NetworkError" });
-  }
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok || body.__type) {
-    throw Object.assign(new Error("SignUp failed"), { name: String(body.__type ?? "UnknownError").split("#").pop() });
-  }
-  const delivery = body.CodeDeliveryDetails;
-  return {
-    isSignUpComplete: !!body.UserConfirmed,
-    userId: body.UserSub,
-    nextStep: body.UserConfirmed
-      ? { signUpStep: "DONE" }
-      : { signUpStep: "CONFIRM_SIGN_UP", codeDeliveryDetails: delivery && { destination: delivery.Destination } },
-    session: body.Session,
-  };
-}
-const signUp = cognito.signUp ?? signUpByHand;
 
 // --- Steps --------------------------------------------------------------------------------------
 
@@ -207,8 +169,10 @@ function signUpError(err) {
       return [null, "Something in your entries was not accepted. Check them and try again."];
     case "ValidationError":
       if (err.field === "username") return ["su-username", USERNAME_RULES[err.rule] ?? "Check your username."];
-      if (err.field === "password") return ["su-password", "Choose another password: this one is too long or has characters that are not accepted."];
-      if (err.field === "userAttributes") return ["su-email", "Check your email address."];
+      if (err.field === "password") {
+        return ["su-password", err.rule === "length" ? "A password has at most 256 characters." : "Choose another password: this one has characters that are not accepted."];
+      }
+      if (err.field?.startsWith("userAttributes")) return ["su-email", "Check your email address: it is too long or has characters that are not accepted."];
       return [null, generalSentence(err)];
     default:
       return [null, generalSentence(err)];

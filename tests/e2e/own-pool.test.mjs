@@ -99,6 +99,60 @@ test("the server names your pool and keeps the secret to itself", async () => {
   assert.deepEqual(JSON.parse(config).userPoolId, POOL);
 });
 
+/** Fills the sign-up form by keyboard from the page's start and submits it. */
+async function signUpWith(page, username, password) {
+  for (let i = 0; i < 5 && (await focused(page)) !== "su-username"; i++) await page.keyboard.press("Tab");
+  await page.keyboard.type(username);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(`${username}@example.com`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(password);
+  await page.keyboard.press("Enter");
+}
+
+test("the whole flow against your pool: signUp's session goes to confirmSignUp, and the user is signed in", async () => {
+  const { page, problems } = await newPage();
+  const username = `heidi${Date.now()}`;
+  await signUpWith(page, username, "Passw0rd!pool");
+  await page.locator("#confirm-intro").getByText("We sent a confirmation code to h***@e***").waitFor();
+  assert.equal(await focused(page), "confirm-title");
+  const { code } = await fake.control(`user?username=${username}`);
+  await page.locator("#cf-code").focus();
+  await page.keyboard.type(code);
+  await page.keyboard.press("Enter");
+  await page.locator("#sign-in-text").getByText(`You are signed in as ${username}.`).waitFor();
+
+  const seen = await fake.control(`requests?username=${username}`);
+  assert.deepEqual(seen.map((r) => r.target.split(".").pop()), ["SignUp", "ConfirmSignUp", "InitiateAuth"]);
+  assert.deepEqual(seen.flatMap((r) => r.problems), [], "the fake found nothing wrong");
+  assert.deepEqual(seen[0].body.UserAttributes, [{ Name: "email", Value: `${username}@example.com` }]);
+  assert.ok(seen[1].body.Session, "the sign-up session is passed on to confirmSignUp");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("sign-up refusals go next to their field, in the page's words", async () => {
+  const { page, problems } = await newPage();
+  const taken = `ivan${Date.now()}`;
+  await fake.control("users", { username: taken, code: "1" });
+  await signUpWith(page, taken, "Passw0rd!pool");
+  await page.locator("#su-username-error").getByText("That username is taken").waitFor();
+  assert.equal(await focused(page), "su-username");
+  assert.equal(await page.locator("#su-username").getAttribute("aria-invalid"), "true");
+  await checkAccessibility(page, "22-pool-username-taken");
+
+  await page.locator("#su-username").fill(`${taken}x`);
+  await page.locator("#su-password").fill("short");
+  await page.locator("#su-password").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#su-password-error").getByText("That password is too weak").waitFor();
+  assert.equal(await focused(page), "su-password");
+  assert.equal(await page.locator("#su-username").getAttribute("aria-invalid"), null);
+  assert.doesNotMatch(await page.locator("main").textContent(), /conform|policy|Exception/, "no service text");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("confirming against your pool signs the user in with the session Cognito returns", async () => {
   const { page, problems } = await newPage();
   assert.equal(await page.locator("#demo-emulator").isVisible(), false, "no emulator helpers against a real pool");
