@@ -1,46 +1,121 @@
 #!/usr/bin/env bash
-# Installs what building, testing and the demo need, and only what is missing.
-# Sourced by scripts/test.sh and scripts/demo.sh; safe to run again.
+# Installs what the demo or the tests need, and only what is missing; safe to run again.
+#
+#   bash scripts/setup.sh demo   # what scripts/demo.sh needs: no browser, no system package
+#   bash scripts/setup.sh        # (or `test`) all of that, plus what scripts/test.sh needs
+#
+# It does not install the two prerequisites, Rust (via rustup) and Node.js 20+
+# with npm: it stops and names them. Everything else goes where the user can
+# write (cargo's bin directory, node_modules/), except system packages (the
+# test command's browser and tools), which come from apt, with sudo when not
+# root; on a system without apt it stops with one message listing them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+MODE="${1:-test}"
 
 say() { printf '[setup] %s\n' "$*" >&2; }
+die() {
+  printf '[setup] %s\n' "$@" >&2
+  exit 1
+}
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown >&2
-fi
+# Rust via rustup and Node.js 20+: checked together, so one message names all that is missing.
+need_prerequisites() {
+  local missing=()
+  command -v rustup >/dev/null && command -v cargo >/dev/null \
+    || missing+=("Rust, installed with rustup (https://rustup.rs); then open a new shell so that ~/.cargo/bin is on PATH")
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    missing+=("Node.js 20 or newer, with npm (https://nodejs.org, or your system's package manager)")
+  elif [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    missing+=("Node.js 20 or newer (this is $(node --version))")
+  fi
+  [ ${#missing[@]} -eq 0 ] || die "install these first, then run this command again:" "${missing[@]/#/  - }"
+}
 
-# wasm-pack uses a wasm-bindgen CLI on PATH only when it matches Cargo.toml's pin exactly.
-WB_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
-if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WB_VERSION (about 2.5 min)"
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force >&2
-fi
-if ! command -v wasm-pack >/dev/null; then
-  say "installing wasm-pack (about 3 min)"
-  cargo install wasm-pack --locked >&2
-fi
+# The Rust side of the build: the wasm32 target, wasm-bindgen's CLI at Cargo.toml's pin, wasm-pack.
+need_wasm_toolchain() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown >&2
+  fi
+  # wasm-pack uses a wasm-bindgen CLI on PATH only when it matches Cargo.toml's pin exactly.
+  local wb_version
+  wb_version="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+    say "installing wasm-bindgen-cli $wb_version (about 2.5 min)"
+    cargo install wasm-bindgen-cli --version "$wb_version" --force >&2
+  fi
+  if ! command -v wasm-pack >/dev/null; then
+    say "installing wasm-pack (about 3 min)"
+    cargo install wasm-pack --locked >&2
+  fi
+}
 
-if ! command -v cargo-fuzz >/dev/null; then
-  say "installing cargo-fuzz (about 1 min)"
-  cargo install cargo-fuzz --locked >&2
-fi
+# Node tools pinned by package-lock.json: wasm-opt (binaryen) for the build, cognito-local for
+# the demo, playwright-core, axe-core and the bundlers for the tests. None downloads a browser.
+need_node_packages() {
+  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/node_modules/.bin/cognito-local" ] \
+    || [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/axe-core" ] \
+    || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    say "installing node packages"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
 
-apt_missing=()
-command -v chromium >/dev/null || apt_missing+=(chromium)
-command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
-command -v brotli >/dev/null || apt_missing+=(brotli)
-if [ ${#apt_missing[@]} -gt 0 ]; then
-  say "installing ${apt_missing[*]} from Debian"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >&2
-fi
+need_fuzzer() {
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz (about 1 min)"
+    cargo install cargo-fuzz --locked >&2
+  fi
+}
 
-# Node tools (wasm-opt from binaryen, cognito-local, playwright-core), pinned by package-lock.json.
-if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/node_modules/.bin/cognito-local" ] \
-  || [ ! -d "$ROOT/node_modules/playwright-core" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-  say "installing node packages"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
-fi
+# System packages: `want COMMAND DEBIAN-PACKAGE WHAT` queues one when COMMAND is missing;
+# `install_system_packages` installs the queue at once.
+system_missing=()
+system_described=()
+want() {
+  command -v "$1" >/dev/null && return 0
+  system_missing+=("$2")
+  system_described+=("  - $3 (the command \`$1\`; Debian package $2)")
+}
+
+install_system_packages() {
+  [ ${#system_missing[@]} -gt 0 ] || return 0
+  command -v apt-get >/dev/null \
+    || die "this system has no apt-get: install these yourself, then run this command again:" "${system_described[@]}"
+  # (`${sudo[@]+...}`: an empty array under `set -u` is an error in macOS's bash 3.2.)
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null \
+      || die "installing ${system_missing[*]} needs root, and sudo is not installed: install these as root, then run this command again:" "${system_described[@]}"
+    sudo=(sudo)
+    say "installing ${system_missing[*]} from Debian with sudo (it may ask for your password)"
+  else
+    say "installing ${system_missing[*]} from Debian"
+  fi
+  ${sudo[@]+"${sudo[@]}"} apt-get update -qq >&2
+  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${system_missing[@]}" >&2
+}
+
+need_test_system_packages() {
+  want chromium chromium "Chromium, the browser the tests drive"
+  want chromedriver chromium-driver "chromedriver, for the wasm-bindgen browser tests"
+  want brotli brotli "brotli, for the size check"
+}
+
+need_prerequisites
+case "$MODE" in
+  demo)
+    need_wasm_toolchain
+    need_node_packages
+    ;;
+  test)
+    need_wasm_toolchain
+    need_fuzzer
+    need_test_system_packages
+    install_system_packages
+    need_node_packages
+    ;;
+  *) die "usage: bash scripts/setup.sh [demo|test]" ;;
+esac

@@ -10,7 +10,7 @@ out="$ROOT/target/twiggy"
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown -q
 wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/cognito_confirm.wasm
-wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt -Oz --flatten --rereloop -Oz -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/cognito_confirm_bg.wasm" -o "$out/named.wasm"
 if [ $# -eq 0 ]; then set -- top -n 40; fi
 twiggy "$@" "$out/named.wasm"

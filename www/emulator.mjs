@@ -1,7 +1,7 @@
 // Starting cognito-local and getting a user pool ready in it: shared by the
 // demo server and the end-to-end tests, so both run the emulator the same way.
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -10,18 +10,78 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "node_modules", ".bin", "cognito-local");
 
-/** `preferred` if it is free on 127.0.0.1, else any free port. */
-export async function freePort(preferred = 0) {
-  const tryListen = (port) =>
-    new Promise((resolve) => {
-      const srv = net.createServer();
-      srv.once("error", () => resolve(null));
-      srv.listen(port, "127.0.0.1", () => {
-        const { port: got } = srv.address();
-        srv.close(() => resolve(got));
-      });
+/** Resolves to `port` if it is free on 127.0.0.1 (0: any free port, the one the system picks), else to null. */
+export function freePort(port = 0) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(null));
+    srv.listen(port, "127.0.0.1", () => {
+      const { port: got } = srv.address();
+      srv.close(() => resolve(got));
     });
-  return (preferred && (await tryListen(preferred))) || tryListen(0);
+  });
+}
+
+/** Whether process `pid` runs and its command line matches `pattern` (a pid can be reused). */
+function running(pid, pattern) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if (e.code !== "EPERM") return false;
+  }
+  let command = "";
+  try {
+    command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    try {
+      command = execFileSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8" }); // no /proc (macOS)
+    } catch {
+      return false;
+    }
+  }
+  return pattern.test(command);
+}
+
+/**
+ * Takes `dir` for this process, so that two demos never share one emulator
+ * database. Returns `{ release }`, or `{ heldBy: pid }` when a running demo
+ * has it. A lock left by a demo that was killed is taken over.
+ */
+export function lockState(dir) {
+  const file = path.join(dir, "demo.lock");
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+      return {
+        release() {
+          if (fs.readFileSync(file, "utf8") === String(process.pid)) fs.rmSync(file, { force: true });
+        },
+      };
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+    }
+    const holder = Number(fs.readFileSync(file, "utf8"));
+    if (holder !== process.pid && running(holder, /server\.mjs/)) return { heldBy: holder };
+    fs.rmSync(file, { force: true }); // its demo is gone
+  }
+}
+
+/**
+ * Stops the cognito-local that a demo killed without its Ctrl-C left running on
+ * `dir`'s database (recorded in emulator.pid). Call it holding the lock.
+ * Resolves to the pid it stopped, or null.
+ */
+export async function reapStaleEmulator(dir) {
+  const file = path.join(dir, "emulator.pid");
+  if (!fs.existsSync(file)) return null;
+  const pid = Number(fs.readFileSync(file, "utf8"));
+  fs.rmSync(file, { force: true });
+  if (!running(pid, /cognito-local/)) return null;
+  process.kill(pid, "SIGTERM");
+  for (let i = 0; i < 50 && running(pid, /cognito-local/); i++) await new Promise((r) => setTimeout(r, 100));
+  if (running(pid, /cognito-local/)) process.kill(pid, "SIGKILL");
+  return pid;
 }
 
 /** Calls one Cognito operation on the emulator; resolves to the parsed body, rejects on a Cognito error. */
@@ -112,7 +172,7 @@ export async function ensurePool(endpoint, dir) {
     GenerateSecret: true,
   });
   const pool = { userPoolId: UserPool.Id, clientId: UserPoolClient.ClientId, clientSecret: UserPoolClient.ClientSecret };
-  fs.writeFileSync(file, JSON.stringify(pool, null, 2));
+  fs.writeFileSync(file, JSON.stringify(pool, null, 2), { mode: 0o600 }); // it holds the client secret
   return pool;
 }
 

@@ -1,138 +1,119 @@
-// The demo: cognito-local with a user pool ready, the confirmation page, and
-// the small backend a real site would have.
+// The demo: the page, its backend (backend.mjs, the part to copy) and a Cognito
+// to talk to: cognito-local with a user pool ready, or your own user pool.
 //
-// The backend part is the pattern to copy: the app client's secret stays on
-// the server, and the page asks `POST /api/secret-hash` for the SecretHash of
-// the username it is about to send. (A production backend would also check
-// that the caller may act for that username and rate-limit the endpoint.)
-//
-// Environment: DEMO_PORT (default 8080), COGNITO_PORT (default 9229); either
-// falls back to a free port when taken. DEMO_STATE_DIR (default .demo/) keeps
-// the emulator's database and the pool's ids between runs.
+// Environment:
+// - DEMO_PORT (default 8080): the page's port; 0 picks a free one. A taken port
+//   stops the demo with a message (it never moves silently).
+// - With cognito-local (the default): COGNITO_PORT (default 9229, 0 = free);
+//   DEMO_STATE_DIR (default .demo/) keeps the emulator's database and the
+//   pool's ids between runs. One demo at a time uses a state directory (a lock
+//   file); a cognito-local left running by a killed demo is stopped first.
+// - Your own user pool instead: COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID, and
+//   COGNITO_CLIENT_SECRET when the app client has one (it stays on this server);
+//   COGNITO_ENDPOINT replaces AWS's endpoint (a proxy, or a fake for tests).
+// - DEMO_SIGN_IN_URL: your sign-in page, for the link shown after confirming.
 
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { ensurePool, freePort, pendingCode, startEmulator } from "./emulator.mjs";
+import { createBackend } from "./backend.mjs";
+import { ensurePool, freePort, lockState, pendingCode, reapStaleEmulator, startEmulator } from "./emulator.mjs";
 
-const WWW = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(WWW, "..");
-const PKG = path.join(ROOT, "pkg");
-const STATE = path.resolve(process.env.DEMO_STATE_DIR ?? path.join(ROOT, ".demo"));
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = process.env;
+const log = (...a) => console.log("[demo]", ...a);
+const fail = (...lines) => {
+  for (const l of lines) console.error("[demo]", l);
+  process.exit(1);
 };
 
-const log = (...a) => console.log("[demo]", ...a);
-
-// Shows cognito-local's "Confirmation Code Delivery" boxes, keeps the rest in a log file.
-fs.mkdirSync(STATE, { recursive: true });
-const emulatorLog = fs.createWriteStream(path.join(STATE, "cognito-local.log"), { flags: "a" });
-function onEmulatorOutput(text) {
-  emulatorLog.write(text);
-  if (text.includes("Confirmation Code Delivery")) {
-    const lines = text.split("\n").filter((l) => /Username:|Destination:|Code:/.test(l));
-    log("cognito-local sent a code:", lines.map((l) => l.replace(/[│\s]+/g, " ").trim()).join(" | "));
+/** The port from `variable` (or `fallback`) if it is free; stops the demo with a message if not. */
+async function port(variable, fallback) {
+  const wanted = Number(env[variable] ?? fallback);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) fail(`${variable} must be a port number (0 picks a free one)`);
+  const got = await freePort(wanted);
+  if (got === null) {
+    fail(
+      `port ${wanted} on 127.0.0.1 is taken (by another program, or another demo).`,
+      `Stop it, or choose another port: ${variable}=${wanted + 1} bash scripts/demo.sh (${variable}=0 picks a free one).`,
+    );
   }
+  return got;
 }
 
-const emulatorPort = await freePort(Number(process.env.COGNITO_PORT ?? 9229));
-const emulator = await startEmulator({ dir: STATE, port: emulatorPort, onOutput: onEmulatorOutput });
-emulator.child.on("exit", (code, signal) => log(`cognito-local stopped (${signal ?? code}); the page will show network errors`));
-const pool = await ensurePool(emulator.endpoint, STATE);
+// Where the "Sign in" link goes once the account is confirmed: your app's sign-in page.
+const signInUrl = env.DEMO_SIGN_IN_URL || "/";
+const cleanups = [];
+let backend;
 
-function secretHash(username) {
-  return crypto.createHmac("sha256", pool.clientSecret).update(username + pool.clientId, "utf8").digest("base64");
-}
+if (env.COGNITO_USER_POOL_ID) {
+  // Your own user pool: nothing local but this server.
+  const userPoolId = env.COGNITO_USER_POOL_ID;
+  const clientId = env.COGNITO_CLIENT_ID ?? fail("COGNITO_USER_POOL_ID needs COGNITO_CLIENT_ID too (the app client's id)");
+  const endpoint = env.COGNITO_ENDPOINT || undefined;
+  const region = userPoolId.split("_")[0];
+  const connectSrc = endpoint ? new URL(endpoint).origin : `https://cognito-idp.${region}.amazonaws.com`;
+  const clientSecret = env.COGNITO_CLIENT_SECRET || undefined;
+  backend = createBackend({ config: { userPoolId, clientId, endpoint, secretHash: !!clientSecret, signInUrl }, clientSecret, connectSrc });
+  log(`Cognito: ${endpoint ?? connectSrc} (your user pool)`);
+  log(`user pool ${userPoolId}, app client ${clientId} (${clientSecret ? "with a client secret, kept on this server" : "without a client secret"})`);
+  log("Cognito sends the confirmation codes: to the email address given at sign-up");
+} else {
+  const state = path.resolve(env.DEMO_STATE_DIR ?? path.join(ROOT, ".demo"));
+  fs.mkdirSync(state, { recursive: true, mode: 0o700 });
+  const shown = (p) => (path.relative(process.cwd(), p).startsWith("..") ? p : path.relative(process.cwd(), p) || ".");
+  const stateName = shown(state);
+  const lock = lockState(state);
+  if (lock.heldBy) {
+    fail(
+      `another demo (process ${lock.heldBy}) is using ${stateName}/: stop it with Ctrl-C in its terminal,`,
+      "or run this one with its own state and ports: DEMO_STATE_DIR=.demo-2 DEMO_PORT=8081 COGNITO_PORT=9230 bash scripts/demo.sh",
+    );
+  }
+  cleanups.push(() => lock.release());
+  process.on("exit", () => lock.release());
+  const reaped = await reapStaleEmulator(state);
+  if (reaped) log(`stopped cognito-local (process ${reaped}), left running by an earlier demo that was killed`);
 
-function readJson(req) {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks = [];
-    req.on("data", (c) => {
-      size += c.length;
-      if (size > 16384) req.destroy();
-      else chunks.push(c);
-    });
-    req.on("end", () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}"));
-      } catch (e) {
-        reject(e);
-      }
-    });
-    req.on("error", reject);
+  // Shows cognito-local's "Confirmation Code Delivery" boxes, keeps the rest in a log file.
+  const emulatorLog = fs.createWriteStream(path.join(state, "cognito-local.log"), { flags: "a" });
+  const onOutput = (text) => {
+    emulatorLog.write(text);
+    if (text.includes("Confirmation Code Delivery")) {
+      const lines = text.split("\n").filter((l) => /Username:|Destination:|Code:/.test(l));
+      log("cognito-local sent a code:", lines.map((l) => l.replace(/[│\s]+/g, " ").trim()).join(" | "));
+    }
+  };
+  const emulator = await startEmulator({ dir: state, port: await port("COGNITO_PORT", 9229), onOutput });
+  cleanups.push(() => emulator.child.kill());
+  emulator.child.on("exit", (code, signal) => log(`cognito-local stopped (${signal ?? code}); the page will show network errors`));
+  const pool = await ensurePool(emulator.endpoint, state);
+  backend = createBackend({
+    config: { userPoolId: pool.userPoolId, clientId: pool.clientId, endpoint: emulator.endpoint, secretHash: true, emulator: true, signInUrl },
+    clientSecret: pool.clientSecret,
+    connectSrc: new URL(emulator.endpoint).origin,
+    pendingCode: (username) => pendingCode(state, pool.userPoolId, username),
   });
-}
-
-function send(res, status, type, body) {
-  res.writeHead(status, {
-    "Content-Type": type,
-    "Cache-Control": "no-cache",
-    // What a page that uses the package needs: 'wasm-unsafe-eval' to compile the module,
-    // connect-src for Cognito's endpoint. No 'unsafe-inline', no 'unsafe-eval'.
-    "Content-Security-Policy": `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ${emulator.endpoint.replace(/\/$/, "")}; style-src 'self'; img-src 'self' data:`,
-    "X-Content-Type-Options": "nosniff",
-  });
-  res.end(body);
-}
-
-const json = (res, status, value) => send(res, status, "application/json", JSON.stringify(value));
-
-function serveFile(res, base, rel) {
-  const file = path.resolve(base, "." + rel);
-  if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    return send(res, 404, "text/plain", "not found");
-  }
-  send(res, 200, TYPES[path.extname(file)] ?? "application/octet-stream", fs.readFileSync(file));
-}
-
-const server = http.createServer(async (req, res) => {
-  const url = new URL(req.url, "http://demo");
-  try {
-    if (req.method === "GET" && url.pathname === "/config.json") {
-      // Everything the page needs, and not the client secret.
-      return json(res, 200, { userPoolId: pool.userPoolId, clientId: pool.clientId, endpoint: emulator.endpoint });
-    }
-    if (req.method === "POST" && url.pathname === "/api/secret-hash") {
-      const { username } = await readJson(req);
-      if (typeof username !== "string" || !username) return json(res, 400, { error: "username is required" });
-      return json(res, 200, { secretHash: secretHash(username) });
-    }
-    if (req.method === "GET" && url.pathname === "/api/demo/code") {
-      // Demo only: a real site emails or texts the code. Here it is in cognito-local's database.
-      return json(res, 200, { code: pendingCode(STATE, pool.userPoolId, url.searchParams.get("username") ?? "") });
-    }
-    if (req.method !== "GET") return send(res, 405, "text/plain", "method not allowed");
-    if (url.pathname.startsWith("/pkg/")) return serveFile(res, PKG, url.pathname.slice(4));
-    return serveFile(res, WWW, url.pathname === "/" ? "/index.html" : url.pathname);
-  } catch (e) {
-    return json(res, 400, { error: String(e.message ?? e) });
-  }
-});
-
-const pagePort = await freePort(Number(process.env.DEMO_PORT ?? 8080));
-server.listen(pagePort, "127.0.0.1", () => {
-  log(`cognito-local: ${emulator.endpoint} (state in ${path.relative(ROOT, STATE) || "."}/)`);
+  log(`cognito-local: ${emulator.endpoint} (state in ${stateName}/)`);
   log(`user pool ${pool.userPoolId}, app client ${pool.clientId} (with a client secret, kept on this server)`);
-  log(`confirmation codes appear here and in ${path.relative(ROOT, path.join(STATE, ".cognito", "db", pool.userPoolId + ".json"))}`);
-  log(`open http://127.0.0.1:${pagePort}/`);
+  log(`confirmation codes appear here and in ${shown(path.join(state, ".cognito", "db", pool.userPoolId + ".json"))}`);
+}
+
+const pagePort = await port("DEMO_PORT", 8080);
+const server = http.createServer((req, res) => backend(req, res, server.address().port));
+server.on("error", (e) =>
+  fail(e.code === "EADDRINUSE" ? `port ${pagePort} on 127.0.0.1 was taken just now: run the demo again` : `the page server failed: ${e.code}`),
+);
+server.listen(pagePort, "127.0.0.1", () => {
+  log(`open http://127.0.0.1:${server.address().port}/`);
   log("press Ctrl-C to stop");
 });
 
 function stop() {
   log("stopping");
-  emulator.child.kill();
+  for (const cleanup of cleanups) cleanup();
   server.close();
   server.closeAllConnections?.();
   setTimeout(() => process.exit(0), 200).unref();

@@ -1,9 +1,13 @@
 // End-to-end: the demo as `scripts/demo.sh` starts it (cognito-local, the
-// page, its backend), driven in Debian's Chromium by Playwright.
-// Screenshots of each state go to tests/artifacts/e2e/.
+// page, its backend), driven in Debian's Chromium by Playwright with the
+// keyboard alone. Every state of the page is checked with axe-core in light
+// and dark, at desktop and mobile widths (a11y.mjs), and kept as screenshots
+// in tests/artifacts/e2e/. The last tests are about running the demo: its
+// state directory's lock, taken ports, a stale emulator, Ctrl-C.
 
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -11,58 +15,53 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 
 import { launchChromium } from "../support/chromium.mjs";
+import { assertFocusRing, checkAccessibility } from "./a11y.mjs";
 
 import { cognito, pendingCode, startEmulator } from "../../www/emulator.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SHOTS = path.join(ROOT, "tests", "artifacts", "e2e");
 const STATE = fs.mkdtempSync(path.join(os.tmpdir(), "demo-e2e-"));
 
 let demo;
-let demoOutput = "";
 let pageUrl;
 let emulatorEndpoint;
 let pool;
 let browser;
 let restartedEmulator;
+const others = []; // demos started by the last tests
 
-function waitForOutput(pattern, timeoutMs = 120000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not print ${pattern}:\n${demoOutput}`)), timeoutMs);
-    const check = () => {
-      const m = demoOutput.match(pattern);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    };
-    demo.stdout.on("data", check);
-    demo.on("exit", () => {
-      clearTimeout(timer);
-      reject(new Error(`demo exited:\n${demoOutput}`));
-    });
-    check();
-  });
-}
-
-/** Runs `scripts/demo.sh` as a person would, on free ports; resolves to the page's and emulator's URLs. */
-async function startDemo() {
-  demoOutput = "";
-  demo = spawn("bash", [path.join(ROOT, "scripts", "demo.sh")], {
+/** Runs `scripts/demo.sh` as a person would; resolves to `{ child, output(), page, emulator }` once it serves, or when it exits. */
+function runDemo(env = {}) {
+  const child = spawn("bash", [path.join(ROOT, "scripts", "demo.sh")], {
     cwd: ROOT,
-    env: { ...process.env, DEMO_STATE_DIR: STATE, DEMO_PORT: "0", COGNITO_PORT: "0" },
+    env: { ...process.env, DEMO_STATE_DIR: STATE, DEMO_PORT: "0", COGNITO_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  demo.stdout.on("data", (d) => (demoOutput += d));
-  demo.stderr.on("data", (d) => (demoOutput += d));
-  const [, page] = await waitForOutput(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
-  const [, emulator] = demoOutput.match(/cognito-local: (http:\/\/127\.0\.0\.1:\d+\/)/);
-  return { page, emulator };
+  let text = "";
+  const run = { child, output: () => text };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo did not come up:\n${text}`)), 180000);
+    const check = () => {
+      const page = text.match(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (!page) return;
+      clearTimeout(timer);
+      resolve({ ...run, page: page[1], emulator: text.match(/cognito-local: (http:\/\/127\.0\.0\.1:\d+\/)/)?.[1] });
+    };
+    child.stdout.on("data", (d) => ((text += d), check()));
+    child.stderr.on("data", (d) => (text += d));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ ...run, exitCode: code });
+    });
+  });
 }
 
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
 before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  ({ page: pageUrl, emulator: emulatorEndpoint } = await startDemo());
+  demo = await runDemo();
+  assert.ok(demo.page, `the demo serves the page:\n${demo.output()}`);
+  ({ page: pageUrl, emulator: emulatorEndpoint } = demo);
   pool = JSON.parse(fs.readFileSync(path.join(STATE, "pool.json"), "utf8"));
   browser = await launchChromium();
 });
@@ -70,7 +69,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   restartedEmulator?.child.kill();
-  if (demo && demo.exitCode === null) demo.kill("SIGINT");
+  for (const d of [demo, ...others]) if (d && !exited(d.child)) d.child.kill("SIGINT");
+  await new Promise((r) => setTimeout(r, 500));
   fs.rmSync(STATE, { recursive: true, force: true });
 });
 
@@ -85,121 +85,219 @@ async function newPage() {
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
   await page.goto(pageUrl);
+  await page.locator("#demo-emulator").waitFor(); // shown once the page has its settings
   return { page, problems };
 }
 
-/** Signs up through the form with the keyboard alone; returns the username. */
-async function signUp(page, prefix) {
+const focused = (page) => page.evaluate(() => document.activeElement.id);
+const visibleStep = (page) => page.evaluate(() => [...document.querySelectorAll(".step")].filter((s) => !s.hidden).map((s) => s.id));
+
+/** Tabs from the current focus until `id` has it (at most 30 presses); checks the focus ring on the way. */
+async function tabTo(page, id) {
+  for (let i = 0; i < 30; i++) {
+    if ((await focused(page)) === id) return assertFocusRing(page);
+    await page.keyboard.press("Tab");
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+/** Holds the emulator's answers until `release()`, to see the busy states. */
+async function holdCognito(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const handled = [];
+  const handler = (route) => {
+    const done = (async () => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    })();
+    handled.push(done);
+    return done;
+  };
+  await page.route(emulatorEndpoint, handler);
+  return async () => {
+    release();
+    await Promise.all(handled);
+    await page.unroute(emulatorEndpoint, handler);
+  };
+}
+
+/** Signs up through the form by keyboard alone, from the page's start; returns the username. */
+async function signUp(page, prefix, { check } = {}) {
   const username = `${prefix}${Date.now()}`;
-  await page.locator("#su-username").focus();
+  await page.keyboard.press("Tab");
+  await tabTo(page, "su-username");
   await page.keyboard.type(username);
   await page.keyboard.press("Tab");
   await page.keyboard.type(`${username}@example.com`);
   await page.keyboard.press("Tab");
   await page.keyboard.type("Passw0rd!demo");
+  const release = check ? await holdCognito(page) : null;
   await page.keyboard.press("Enter");
+  if (check) {
+    await page.locator("#signup-status").getByText("Creating your account").waitFor();
+    assert.equal(await page.locator("#signup-form").getAttribute("aria-busy"), "true");
+    assert.equal(await page.locator("#signup-button").getAttribute("aria-disabled"), "true", "no double sign-up");
+    assert.equal(await focused(page), "su-password", "focus stays where it was while busy");
+    await checkAccessibility(page, "02-signing-up");
+    await release();
+  }
   await page.locator("#confirm-intro").getByText(`${username}@example.com`).waitFor();
+  assert.deepEqual(await visibleStep(page), ["confirm-step"], "one step at a time");
   assert.equal(await page.locator("#cf-username").inputValue(), username);
-  assert.equal(await page.evaluate(() => document.activeElement.id), "confirm-title", "focus moves to the confirmation step");
+  assert.equal(await focused(page), "confirm-title", "focus moves to the confirmation step");
   return username;
 }
 
-/** Types the code into the focused form and submits it with Enter. */
+/** Types `code` into the code field and submits it with Enter. */
 async function submitCode(page, code) {
-  await page.locator("#cf-code").fill("");
   await page.locator("#cf-code").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
   await page.keyboard.type(code);
   await page.keyboard.press("Enter");
 }
 
-async function errorShown(page) {
-  const error = page.locator("#confirm-error");
+/** The error shown next to `fieldId`, after checking that the field is marked and focused. */
+async function fieldError(page, fieldId) {
+  const error = page.locator(`#${fieldId}-error`);
   await error.filter({ hasText: /\S/ }).waitFor();
-  assert.equal(await error.getAttribute("role"), "alert", "errors are announced");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "confirm-error", "focus moves to the error");
+  const field = page.locator(`#${fieldId}`);
+  assert.equal(await field.getAttribute("aria-invalid"), "true", `#${fieldId} is marked invalid`);
+  assert.ok((await field.getAttribute("aria-describedby")).split(" ").includes(`${fieldId}-error`), `#${fieldId} is described by its error`);
+  assert.equal(await focused(page), fieldId, "focus moves to the field");
   return error.textContent();
 }
 
-test("signs up and confirms with the emailed code, by keyboard alone", async () => {
+async function formError(page, id) {
+  const error = page.locator(`#${id}`);
+  await error.filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await error.getAttribute("role"), "alert", "errors about no field are announced");
+  assert.equal(await focused(page), id, "focus moves to the error");
+  return error.textContent();
+}
+
+test("the whole flow by keyboard: sign up, confirm, done; axe-clean in every state", async () => {
   const { page, problems } = await newPage();
-  const username = await signUp(page, "alice");
-  await page.screenshot({ path: path.join(SHOTS, "1-code-sent.png"), fullPage: true });
+  assert.deepEqual(await visibleStep(page), ["signup-step"], "the page starts at sign-up alone");
+  assert.match(await page.locator("#demo-box h2").textContent(), /Demo only/);
+  await checkAccessibility(page, "01-sign-up");
+
+  // An empty form: each field says what is missing.
+  await page.keyboard.press("Tab");
+  await tabTo(page, "signup-button");
+  await page.keyboard.press("Enter");
+  assert.equal(await fieldError(page, "su-username"), "Enter a username.");
+  assert.equal(await page.locator("#su-email-error").textContent(), "Enter your email address.");
+  assert.equal(await page.locator("#su-password-error").textContent(), "Enter a password.");
+  await checkAccessibility(page, "01-sign-up-missing");
+  await page.keyboard.type("x");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("not-an-address");
+  await page.keyboard.press("Enter");
+  assert.match(await fieldError(page, "su-email"), /Enter an email address like name@example.com/);
+  assert.equal(await page.locator("#su-username").getAttribute("aria-invalid"), null, "a fixed field is no longer marked");
+  await page.reload();
+  await page.locator("#demo-emulator").waitFor();
+
+  const username = await signUp(page, "alice", { check: true });
   assert.equal(await userStatus(username), "UNCONFIRMED");
+  await checkAccessibility(page, "03-confirm");
+  const saved = await page.evaluate(() => JSON.stringify(sessionStorage));
+  assert.match(saved, new RegExp(username), "the username is kept for a reload");
+  assert.doesNotMatch(saved, /Passw0rd/, "never the password");
+
+  // A reload comes back to the confirm step with the username.
+  await page.reload();
+  await page.locator("#confirm-step").waitFor();
+  assert.deepEqual(await visibleStep(page), ["confirm-step"]);
+  assert.equal(await page.locator("#cf-username").inputValue(), username);
+
+  // No code: say so. A wrong code: say so, next to the field.
+  await page.locator("#cf-code").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await fieldError(page, "cf-code"), "Enter the code from your email.");
+  await checkAccessibility(page, "04-confirm-no-code");
   const code = pendingCode(STATE, pool.userPoolId, username);
   assert.match(code, /^\d{6}$/, "the emulator holds the code");
+  await submitCode(page, code === "000000" ? "111111" : "000000");
+  assert.match(await fieldError(page, "cf-code"), /code isn't right/);
+  assert.doesNotMatch(await page.locator("main").textContent(), /Invalid|verification code provided|Exception/, "no service text");
+  await checkAccessibility(page, "05-confirm-wrong-code");
+  assert.equal(await userStatus(username), "UNCONFIRMED");
 
-  // Hold Cognito's answer back a little so the progress state can be seen.
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(emulatorEndpoint, async (route) => {
-    if (route.request().method() === "POST") await held;
-    await route.continue();
-  });
-  await submitCode(page, code);
+  // A pasted code with spaces inside is taken without them; the code is never saved.
+  const release = await holdCognito(page);
+  await submitCode(page, `${code.slice(0, 3)} ${code.slice(3)} `);
   await page.locator("#confirm-status").getByText("Confirming your account").waitFor();
-  assert.equal(await page.locator("#confirm-button").isDisabled(), true, "no double submit while confirming");
   assert.equal(await page.locator("#confirm-form").getAttribute("aria-busy"), "true");
-  await page.screenshot({ path: path.join(SHOTS, "2-confirming.png"), fullPage: true });
-  release();
+  assert.equal(await page.locator("#confirm-button").getAttribute("aria-disabled"), "true", "no double submit while confirming");
+  assert.equal(await focused(page), "cf-code", "focus is not lost while confirming");
+  assert.equal(await page.locator("#confirm-status").evaluate((el) => !!el.closest("[aria-busy=true]")), false, "the busy message is outside the busy form");
+  assert.doesNotMatch(await page.evaluate(() => JSON.stringify(sessionStorage)), new RegExp(code), "never the code");
+  await checkAccessibility(page, "06-confirming");
+  await release();
 
-  await page.locator("#done-title").waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), "done-title");
-  await page.locator("#sign-in-text").getByText("Sign in with your password").waitFor();
-  await page.screenshot({ path: path.join(SHOTS, "3-confirmed.png"), fullPage: true });
+  await page.locator("#done-step").waitFor();
+  assert.deepEqual(await visibleStep(page), ["done-step"]);
+  assert.equal(await focused(page), "done-title");
+  await page.locator("#sign-in-text").getByText("Sign in with your username and password").waitFor();
+  assert.equal(await page.locator("#sign-in-link").isVisible(), true, "the ending offers a next action");
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, "nothing is kept once done");
+  await checkAccessibility(page, "07-done");
   assert.equal(await userStatus(username), "CONFIRMED");
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test("the resend button explains what the emulator cannot do", async () => {
+test("I already have a code: the demo box shows it; resend says what the emulator cannot do", async () => {
   const { page, problems } = await newPage();
   const username = await signUp(page, "erin");
-  await page.locator("#resend-button").focus();
-  await page.keyboard.press("Enter");
-  await page.locator("#resend-notice").getByText("cannot send new codes").waitFor();
-  await page.screenshot({ path: path.join(SHOTS, "9-resend-unsupported.png"), fullPage: true });
-  const code = pendingCode(STATE, pool.userPoolId, username);
-  await submitCode(page, code);
-  await page.locator("#done-title").waitFor();
-  assert.deepEqual(problems, []);
   await page.close();
+
+  const again = await newPage();
+  await again.page.evaluate(() => sessionStorage.clear());
+  await again.page.reload();
+  await again.page.locator("#demo-emulator").waitFor();
+  await again.page.keyboard.press("Tab");
+  await tabTo(again.page, "have-code");
+  await again.page.keyboard.press("Enter");
+  assert.deepEqual(await visibleStep(again.page), ["confirm-step"]);
+  assert.equal(await focused(again.page), "cf-username");
+  await again.page.keyboard.type(username);
+
+  // Resend with the keyboard: focus stays on the button.
+  await tabTo(again.page, "resend-button");
+  await again.page.keyboard.press("Enter");
+  await again.page.locator("#resend-notice").getByText("cannot send new codes").waitFor();
+  assert.equal(await focused(again.page), "resend-button", "focus stays on the button after resend");
+  await checkAccessibility(again.page, "08-resend-unsupported");
+
+  await tabTo(again.page, "show-code");
+  await again.page.keyboard.press("Enter");
+  const code = pendingCode(STATE, pool.userPoolId, username);
+  await again.page.locator("#demo-code").getByText(`Your code: ${code}`).waitFor();
+  await checkAccessibility(again.page, "09-demo-code");
+  await submitCode(again.page, code);
+  await again.page.locator("#done-step").waitFor();
+  assert.deepEqual([...problems, ...again.problems], []);
+  await again.page.close();
 });
 
-test("a wrong code shows the mismatch and leaves the user unconfirmed", async () => {
-  const { page, problems } = await newPage();
-  const username = await signUp(page, "bob");
-  const code = pendingCode(STATE, pool.userPoolId, username);
-  const wrong = code === "000000" ? "111111" : "000000";
-  await submitCode(page, wrong);
-  assert.match(await errorShown(page), /code isn't right/);
-  await page.screenshot({ path: path.join(SHOTS, "4-wrong-code.png"), fullPage: true });
-  assert.equal(await userStatus(username), "UNCONFIRMED");
-  assert.equal(await page.locator("#confirm-button").isDisabled(), false, "the form can be used again");
-
-  await submitCode(page, "12 34");
-  assert.match(await errorShown(page), /without spaces/);
-  await page.screenshot({ path: path.join(SHOTS, "5-invalid-code.png"), fullPage: true });
-
-  await submitCode(page, code);
-  await page.locator("#done-title").waitFor();
-  assert.equal(await userStatus(username), "CONFIRMED");
-  assert.deepEqual(problems, []);
-  await page.close();
-});
-
-test("confirming an already confirmed user says so sensibly", async () => {
+test("confirming an already confirmed user says so, and offers to sign in", async () => {
   const { page } = await newPage();
   const username = await signUp(page, "carol");
   const code = pendingCode(STATE, pool.userPoolId, username);
   await submitCode(page, code);
-  await page.locator("#done-title").waitFor();
+  await page.locator("#done-step").waitFor();
 
   const second = await newPage();
+  await second.page.locator("#have-code").click();
   await second.page.locator("#cf-username").fill(username);
   await submitCode(second.page, code);
   // AWS answers NotAuthorizedException ("... status is CONFIRMED"); cognito-local ExpiredCodeException.
-  assert.match(await errorShown(second.page), /already confirmed|already used/);
-  await second.page.screenshot({ path: path.join(SHOTS, "6-already-confirmed.png"), fullPage: true });
+  assert.match(await fieldError(second.page, "cf-code"), /already used.*sign in/);
+  await checkAccessibility(second.page, "10-already-confirmed");
   assert.equal(await userStatus(username), "CONFIRMED");
   await page.close();
   await second.page.close();
@@ -216,35 +314,72 @@ test("with the emulator stopped the page shows a network error, and recovers", a
   await waitFor(async () => !(await reachable(emulatorEndpoint)));
 
   await submitCode(page, code);
-  assert.match(await errorShown(page), /couldn't reach the server/);
-  await page.screenshot({ path: path.join(SHOTS, "7-network-down.png"), fullPage: true });
+  assert.match(await formError(page, "confirm-error"), /couldn't reach the server/);
+  await checkAccessibility(page, "11-network-down");
 
   restartedEmulator = await startEmulator({ dir: STATE, port });
   await submitCode(page, code);
-  await page.locator("#done-title").waitFor();
-  await page.screenshot({ path: path.join(SHOTS, "8-recovered.png"), fullPage: true });
+  await page.locator("#done-step").waitFor();
+  assert.equal(await page.locator("#confirm-error").textContent(), "", "the old error is gone");
   assert.equal(await userStatus(username), "CONFIRMED");
   await page.close();
 });
 
-test("Ctrl-C stops everything; a second run reuses the pool and its users", async () => {
-  // The first run's emulator was replaced above: stop that one, then the demo.
-  restartedEmulator.child.kill();
-  demo.kill("SIGINT");
-  await waitFor(async () => demo.exitCode !== null || demo.signalCode !== null);
-  assert.equal(await reachable(pageUrl), false, "the page server is gone");
-  const firstPool = pool.userPoolId;
+test("a second demo on the same state says so and stops; a taken port is named", async () => {
+  const second = await runDemo({ COGNITO_PORT: "0" });
+  others.push(second);
+  assert.equal(second.exitCode, 1, second.output());
+  assert.match(second.output(), /another demo \(process \d+\) is using .*: stop it/);
+  assert.match(second.output(), /DEMO_STATE_DIR=/, "it says how to run a second one");
 
-  const { page: secondPage, emulator: secondEmulator } = await startDemo();
-  assert.match(demoOutput, new RegExp(`user pool ${firstPool}`), "the pool is reused");
-  emulatorEndpoint = secondEmulator;
-  const users = await cognito(emulatorEndpoint, "ListUsers", { UserPoolId: firstPool });
+  const ownState = fs.mkdtempSync(path.join(os.tmpdir(), "demo-e2e-2-"));
+  const pagePort = new URL(pageUrl).port;
+  const taken = await runDemo({ DEMO_STATE_DIR: ownState, DEMO_PORT: pagePort });
+  others.push(taken);
+  assert.equal(taken.exitCode, 1, taken.output());
+  assert.match(taken.output(), new RegExp(`port ${pagePort} on 127.0.0.1 is taken`));
+  assert.match(taken.output(), /DEMO_PORT=\d+ bash scripts\/demo.sh/);
+
+  const blocker = net.createServer().listen(0, "127.0.0.1");
+  await new Promise((r) => blocker.once("listening", r));
+  const cognitoPort = blocker.address().port;
+  const emulatorTaken = await runDemo({ DEMO_STATE_DIR: ownState, COGNITO_PORT: String(cognitoPort) });
+  others.push(emulatorTaken);
+  blocker.close();
+  assert.equal(emulatorTaken.exitCode, 1, emulatorTaken.output());
+  assert.match(emulatorTaken.output(), new RegExp(`port ${cognitoPort} on 127.0.0.1 is taken[^]*COGNITO_PORT=`));
+  fs.rmSync(ownState, { recursive: true, force: true });
+});
+
+test("a killed demo's emulator is stopped by the next run, which keeps the users; Ctrl-C stops everything", async () => {
+  // The first run's emulator was replaced above by one this test started: stop it, restart the demo.
+  restartedEmulator.child.kill();
+  demo.child.kill("SIGINT");
+  await waitFor(async () => exited(demo.child));
+  assert.equal(await reachable(pageUrl), false, "the page server is gone");
+  assert.equal(fs.existsSync(path.join(STATE, "demo.lock")), false, "Ctrl-C releases the state directory");
+
+  const killed = await runDemo();
+  others.push(killed);
+  assert.match(killed.output(), new RegExp(`user pool ${pool.userPoolId}`), "the pool is reused");
+  const stalePid = Number(fs.readFileSync(path.join(STATE, "emulator.pid"), "utf8"));
+  // Killed without its Ctrl-C: the server (demo.sh exec'd into it) dies, its cognito-local does not.
+  killed.child.kill("SIGKILL");
+  await waitFor(async () => exited(killed.child));
+  assert.equal(await reachable(killed.emulator), true, "the killed demo's cognito-local is still running");
+
+  const next = await runDemo();
+  others.push(next);
+  assert.ok(next.page, next.output());
+  assert.match(next.output(), new RegExp(`stopped cognito-local \\(process ${stalePid}\\), left running by an earlier demo`));
+  assert.equal(await reachable(killed.emulator), false, "the stale emulator is gone");
+  const users = await cognito(next.emulator, "ListUsers", { UserPoolId: pool.userPoolId });
   assert.ok(users.Users.some((u) => u.UserStatus === "CONFIRMED"), "users confirmed in the first run are still there");
 
-  demo.kill("SIGINT");
-  await waitFor(async () => demo.exitCode !== null || demo.signalCode !== null);
-  await waitFor(async () => !(await reachable(secondEmulator)));
-  assert.equal(await reachable(secondPage), false);
+  next.child.kill("SIGINT");
+  await waitFor(async () => exited(next.child));
+  await waitFor(async () => !(await reachable(next.emulator)));
+  assert.equal(await reachable(next.page), false);
 });
 
 async function reachable(url) {
