@@ -7,7 +7,7 @@
 // A call waits for the load with its signal and its `timeoutMs` (js/driver.js):
 // an abort or the deadline ends the call at once, while the load goes on for
 // the calls that follow.
-import { initSync, judge, prepare, retire } from "./cognito_confirm.js";
+import { initSync, step, retire } from "./cognito_confirm.js";
 import { calls } from "./driver.js";
 
 /** `compile()` resolves to the `WebAssembly.Module`. */
@@ -28,8 +28,9 @@ export function bind(compile, hint) {
         throw error;
       }));
   const api = calls({
-    prepare,
-    judge,
+    prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, -1, undefined, undefined, data, 0),
+    judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>
+      step(kind, args, provided, 0, state, outcome, errorType, requestId, body, random),
     // After a trap: the next export runs on a fresh instance (src/web/mod.rs).
     retire: () => (retire(true), retire(false)),
     load: () => (loaded ? undefined : load()),

@@ -1,8 +1,9 @@
-//! The browser edge: two sync exports for the JavaScript driver.
+//! The browser edge: one sync export for the JavaScript driver.
 //!
 //! `js/driver.js` does the I/O of a call (`fetch`, timers, the caller's
 //! `AbortSignal` and SecretHash provider, the page's threat-protection
-//! script) and asks [`prepare`] and [`judge`] what to do; [`crate::steps`]
+//! script) and asks [`steps::prepare`] and [`steps::judge`], through the one
+//! export [`step`], what to do; [`crate::steps`]
 //! decides. Strings and numbers are the only values that cross: no futures,
 //! closures, JavaScript objects or per-member `Reflect` calls, which is what
 //! keeps this module small and each call cheap.
@@ -11,7 +12,7 @@
 //! unwinding its frames would skip the epilogues that restore wasm-bindgen's
 //! shadow stack pointer, leaking stack until an out-of-bounds trap. So the
 //! driver calls the page's `getData` and hands over what it gave, and the
-//! backoff's random number comes in as an argument of [`judge`] instead of
+//! backoff's random number comes in as an argument of [`step`] instead of
 //! from `Math.random`. (This also keeps wasm-bindgen's table of JavaScript
 //! objects and its exception glue out of the package: 0.7 kB.)
 //!
@@ -51,28 +52,16 @@ pub fn retire(schedule: bool) {
     }
 }
 
-/// `steps::prepare`. `provided` is what the SecretHash provider returned;
-/// `page` says what the driver knows of the page's threat-protection script:
-/// 0 none, 1 there is one, 2 its `getData` gave `page_data` (a string, or
+/// `steps::prepare` when `outcome` is `u32::MAX` (the driver's -1), else
+/// `steps::judge`: one export, because each costs its own argument glue on
+/// both sides of the boundary (0.26 kB brotli).
+///
+/// For `prepare`: `provided` is what the SecretHash provider returned;
+/// `page` says what the driver knows of the page's threat-protection script
+/// (0 none, 1 there is one, 2 its `getData` gave `body`: a string, or
 /// nothing usable).
-#[wasm_bindgen(skip_typescript)]
-pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, page: u32, page_data: Option<String>) -> String {
-    #[cfg(feature = "panic-probe")]
-    probe(args);
-    let page = match page {
-        0 => Page::NoScript,
-        1 => Page::Script,
-        _ => Page::Asked(page_data.as_deref()),
-    };
-    answer(steps::prepare(
-        Kind::from_number(kind_number),
-        args,
-        provided.as_deref(),
-        page,
-    ))
-}
-
-/// `steps::judge`. `outcome` is the HTTP status of an answer; below 100 a
+///
+/// For `judge`: `outcome` is the HTTP status of an answer; below 100 a
 /// failure: 0 network (`body` is the message), 1 timeout, 2 abort, 3 the
 /// provider failed (`body` is its message), 4 a redirect (refused); 1000 plus
 /// the status for an answer whose body passed the driver's cap (not read).
@@ -82,17 +71,34 @@ pub fn prepare(kind_number: u32, args: &str, provided: Option<String>, page: u32
 /// object would cost a `Reflect` read per member and JSON would re-escape the body.
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen(skip_typescript)]
-pub fn judge(
+pub fn step(
     kind_number: u32,
     args: &str,
     provided: Option<String>,
+    page: u32,
     state: u32,
     outcome: u32,
     error_type: Option<String>,
     request_id: Option<String>,
-    body: &str,
+    body: Option<String>,
     random: f64,
 ) -> String {
+    if outcome == u32::MAX {
+        #[cfg(feature = "panic-probe")]
+        probe(args);
+        let page = match page {
+            0 => Page::NoScript,
+            1 => Page::Script,
+            _ => Page::Asked(body.as_deref()),
+        };
+        return answer(steps::prepare(
+            Kind::from_number(kind_number),
+            args,
+            provided.as_deref(),
+            page,
+        ));
+    }
+    let body = body.as_deref().unwrap_or_default();
     let outcome = match outcome {
         0 => Outcome::Network(body),
         1 => Outcome::Timeout,

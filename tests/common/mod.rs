@@ -14,43 +14,48 @@ extern "C" {
     fn calls(core: &JsValue) -> JsValue;
 }
 
-type Judge = dyn Fn(js_sys::Array) -> String;
+type Step = dyn Fn(js_sys::Array) -> String;
 
 thread_local! {
     /// The driver over this test module's own `prepare` and `judge`, as the package wires it.
     static API: JsValue = {
-        let core = js_sys::Object::new();
-        let prepare = Closure::<dyn Fn(u32, String, Option<String>, u32, Option<String>) -> String>::new(
-            |kind, args: String, provided: Option<String>, page, page_data: Option<String>| {
-                cognito_confirm::web::prepare(kind, &args, provided, page, page_data)
-            },
-        );
-        // Nine arguments are more than a Closure takes: they cross as one array.
-        let judge = Closure::<Judge>::new(|a: js_sys::Array| {
+        // Ten arguments are more than a Closure takes: they cross as one array.
+        let step = Closure::<Step>::new(|a: js_sys::Array| {
             let text = |i| a.get(i).as_string();
             let number = |i| a.get(i).as_f64().unwrap_or_default();
-            cognito_confirm::web::judge(
-                number(0) as u32,
+            cognito_confirm::web::step(
+                number(0) as i64 as u32,
                 &text(1).unwrap(),
                 text(2),
                 number(3) as u32,
                 number(4) as u32,
-                text(5),
+                number(5) as i64 as u32,
                 text(6),
-                &text(7).unwrap_or_default(),
-                number(8),
+                text(7),
+                text(8),
+                number(9),
             )
         });
-        let spread = Function::new_with_args("f", "return (...a) => f(a)");
-        let judge_fn = spread.call1(&JsValue::NULL, judge.as_ref()).unwrap();
-        set(&core, "prepare", prepare.as_ref());
-        set(&core, "judge", &judge_fn);
-        prepare.forget();
-        judge.forget();
+        let step = Function::new_with_args("f", "return (...a) => f(a)")
+            .call1(&JsValue::NULL, step.as_ref())
+            .map(|f| (f, step))
+            .unwrap();
+        // The same adapters as js/bind.js.
+        let adapters = Function::new_with_args(
+            "step",
+            "return {
+               prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, -1, undefined, undefined, data, 0),
+               judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>
+                 step(kind, args, provided, 0, state, outcome, errorType, requestId, body, random),
+             };",
+        )
+        .call1(&JsValue::NULL, &step.0)
+        .unwrap();
+        step.1.forget();
+        let core = adapters;
         calls(&core)
     };
 }
-
 /// Calls one of the package's functions as JavaScript would.
 pub async fn api(name: &str, input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
     let f: Function = API.with(|api| get(api, name)).unchecked_into();
