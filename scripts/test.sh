@@ -58,9 +58,12 @@ check() {
   fi
 }
 
-# Starts the strict fake Cognito on a free port; sets FAKE_URL.
+# Starts the strict fake Cognito on a free port; sets FAKE_URL. The previous
+# run's log goes first: read before the new server truncates it, it gave the
+# old port.
 start_fake() {
   local log="$LOGS/fake-cognito.log" port=""
+  rm -f "$log"
   node tests/fake-cognito/server.mjs 0 >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 50); do
