@@ -44,3 +44,26 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/node_modules/.bi
   say "installing node packages"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
+
+# --- Browser engines beyond Chromium (issue 11): Firefox and WebKit ---------
+# The test command runs the browser suites and page checks in Firefox
+# (Debian's firefox-esr, driven by geckodriver) and WebKit (WebKitGTK's
+# WebKitWebDriver and its MiniBrowser, which needs an X display: Xvfb).
+# geckodriver is not a Debian package and its release download is unreachable
+# here, so it is built from crates.io. Without recommends: 77 packages, not 241.
+engine_pkgs=()
+command -v firefox-esr >/dev/null || engine_pkgs+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || engine_pkgs+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || engine_pkgs+=(xvfb)
+command -v xauth >/dev/null || engine_pkgs+=(xauth)
+if [ ${#engine_pkgs[@]} -gt 0 ]; then
+  say "installing ${engine_pkgs[*]} from Debian (about 1 min)"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${engine_pkgs[@]}" >&2
+fi
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 3 min)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force >&2
+fi
+# --- end of the browser engines ----------------------------------------------
