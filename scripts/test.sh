@@ -137,6 +137,13 @@ check probe-package bash -c 'wasm-pack build --target web --dev --out-dir target
 suite e2e node --test --test-reporter=tap tests/e2e/
 suite consumers node --test --test-reporter=tap tests/consumers/
 [ -f target/consumers/tarball.txt ] && sed 's/^/    /' target/consumers/tarball.txt
+# The built package in real pages, per engine, over W3C WebDriver (tests/pages/).
+for engine in chrome firefox webkit; do
+  display=()
+  [ "$engine" = webkit ] && display=(xvfb-run -a)
+  suite "pages-$engine" env BROWSER="$engine" "${display[@]}" node --test --test-reporter=tap tests/pages/
+  sed -n 's/^# engine: /    engine: /p' "$LOGS/pages-$engine.log"
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
