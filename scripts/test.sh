@@ -144,6 +144,9 @@ for engine in chrome firefox webkit; do
   suite "pages-$engine" env BROWSER="$engine" "${display[@]}" node --test --test-reporter=tap tests/pages/
   sed -n 's/^# engine: /    engine: /p' "$LOGS/pages-$engine.log"
 done
+# The demo by keyboard alone in the other engines (Chromium's is in e2e).
+suite e2e-firefox env BROWSER=firefox node --test --test-reporter=tap tests/e2e/keyboard.webdriver.mjs
+suite e2e-webkit env BROWSER=webkit xvfb-run -a node --test --test-reporter=tap tests/e2e/keyboard.webdriver.mjs
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,8 +4,9 @@
 // in every engine.
 //
 // Only what the page tests use: start a driver, open a session, navigate, run
-// a script (sync or async), find an element, send keys, read the focused
-// element, close. https://www.w3.org/TR/webdriver2/ has the endpoints.
+// a script (sync or async), find an element, send keys, press keys, read
+// the focused element, take a screenshot, close.
+// https://www.w3.org/TR/webdriver2/ has the endpoints.
 //
 // The engine comes from BROWSER (chrome, firefox or webkit); WebKit needs an X
 // display, so run its tests under `xvfb-run -a`.
@@ -187,6 +188,11 @@ class Session {
     const actions = [];
     for (const key of text) actions.push({ type: "keyDown", value: key }, { type: "keyUp", value: key });
     await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
+
+  /** A PNG of the viewport, as a Buffer. */
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }
 
   /** The focused element's id. */
