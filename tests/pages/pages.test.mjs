@@ -115,9 +115,14 @@ function serve(req, res) {
   res.end(fs.readFileSync(file));
 }
 
+// Should the process end without running after(), the fakes go with it.
+const fakes = [];
+process.once("exit", () => fakes.forEach((f) => f.stop()));
+
 before(async () => {
   buildPages();
   fake = await startFake();
+  fakes.push(fake);
   server = http.createServer(serve);
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   origin = `http://127.0.0.1:${server.address().port}`;
@@ -202,6 +207,7 @@ test("without 'wasm-unsafe-eval' in the CSP a call is a LoadError with its cause
 test("three calls from one page cost one CORS preflight", async () => {
   // A fake of its own: a new origin, so no preflight is cached for it yet.
   const own = await startFake();
+  fakes.push(own);
   try {
     const users = [];
     for (const prefix of ["pre1", "pre2"]) {

@@ -219,6 +219,10 @@ export async function openBrowser(name = engineName()) {
     driver.stdout.on("data", (d) => (output += d));
     driver.stderr.on("data", (d) => (output += d));
     const exited = new Promise((resolve) => driver.once("exit", resolve));
+    // A test process that ends without its after() hooks must not leave the driver (and its browser) behind.
+    const orphaned = () => driver.kill();
+    process.once("exit", orphaned);
+    exited.then(() => process.off("exit", orphaned));
     const base = `http://127.0.0.1:${port}`;
     try {
       await waitForDriver(base, exited);
