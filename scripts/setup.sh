@@ -73,15 +73,22 @@ need_fuzzer() {
 # System packages: `want COMMAND DEBIAN-PACKAGE WHAT` queues one when COMMAND is missing;
 # `install_system_packages` installs the queue at once.
 system_missing=()
+system_lean=()
 system_described=()
 want() {
   command -v "$1" >/dev/null && return 0
   system_missing+=("$2")
   system_described+=("  - $3 (the command \`$1\`; Debian package $2)")
 }
+# `want_lean`: the same, installed without its recommended packages.
+want_lean() {
+  command -v "$1" >/dev/null && return 0
+  system_lean+=("$2")
+  system_described+=("  - $3 (the command \`$1\`; Debian package $2)")
+}
 
 install_system_packages() {
-  [ ${#system_missing[@]} -gt 0 ] || return 0
+  [ $((${#system_missing[@]} + ${#system_lean[@]})) -gt 0 ] || return 0
   command -v apt-get >/dev/null \
     || die "this system has no apt-get: install these yourself, then run this command again:" "${system_described[@]}"
   # (`${sudo[@]+...}`: an empty array under `set -u` is an error in macOS's bash 3.2.)
@@ -90,18 +97,44 @@ install_system_packages() {
     command -v sudo >/dev/null \
       || die "installing ${system_missing[*]} needs root, and sudo is not installed: install these as root, then run this command again:" "${system_described[@]}"
     sudo=(sudo)
-    say "installing ${system_missing[*]} from Debian with sudo (it may ask for your password)"
+    say "installing ${system_missing[*]} ${system_lean[*]} from Debian with sudo (it may ask for your password)"
   else
-    say "installing ${system_missing[*]} from Debian"
+    say "installing ${system_missing[*]} ${system_lean[*]} from Debian"
   fi
   ${sudo[@]+"${sudo[@]}"} apt-get update -qq >&2
-  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${system_missing[@]}" >&2
+  if [ ${#system_missing[@]} -gt 0 ]; then
+    ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${system_missing[@]}" >&2
+  fi
+  if [ ${#system_lean[@]} -gt 0 ]; then
+    ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${system_lean[@]}" >&2
+  fi
 }
 
 need_test_system_packages() {
   want chromium chromium "Chromium, the browser the tests drive"
   want chromedriver chromium-driver "chromedriver, for the wasm-bindgen browser tests"
   want brotli brotli "brotli, for the size check"
+}
+
+# Browser engines beyond Chromium (issue 11): Firefox (Debian's firefox-esr,
+# driven by geckodriver) and WebKit (WebKitGTK's WebKitWebDriver and its
+# MiniBrowser, which needs an X display: Xvfb). Without recommends: 77
+# packages, not 241.
+need_engine_packages() {
+  want_lean firefox-esr firefox-esr "Firefox ESR, for the Firefox browser suites"
+  want_lean WebKitWebDriver webkit2gtk-driver "WebKitGTK's WebDriver, for the WebKit browser suites"
+  want_lean xvfb-run xvfb "Xvfb, the X display WebKit's MiniBrowser needs"
+  want_lean xauth xauth "xauth, for xvfb-run"
+}
+
+# geckodriver is not a Debian package and its release download is unreachable
+# here, so it is built from crates.io.
+need_geckodriver() {
+  local version=0.37.1
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$version" ]; then
+    say "installing geckodriver $version (about 3 min)"
+    cargo install geckodriver --version "$version" --locked --force >&2
+  fi
 }
 
 need_prerequisites
@@ -114,7 +147,9 @@ case "$MODE" in
     need_wasm_toolchain
     need_fuzzer
     need_test_system_packages
+    need_engine_packages
     install_system_packages
+    need_geckodriver
     need_node_packages
     ;;
   *) die "usage: bash scripts/setup.sh [demo|test]" ;;
