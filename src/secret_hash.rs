@@ -64,10 +64,16 @@ impl SecretHash {
 /// HMAC (RFC 2104) with SHA-256 of the concatenated `message` parts.
 fn hmac_sha256(key: &[u8], message: &[&[u8]]) -> [u8; 32] {
     let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..32].copy_from_slice(&sha256(&[key]));
+    let hashed;
+    let key = if key.len() > 64 {
+        hashed = sha256(&[key]);
+        &hashed[..]
     } else {
-        block[..key.len()].copy_from_slice(key);
+        key
+    };
+    // Zipped, not sliced: no bounds checks, so no panic path (see `text::push_uint`).
+    for (b, k) in block.iter_mut().zip(key) {
+        *b = *k;
     }
     let pad = |byte: u8| block.map(|b| b ^ byte);
     let inner_key = pad(0x36);
@@ -89,7 +95,9 @@ fn sha256(parts: &[&[u8]]) -> [u8; 32] {
     let mut block = [0u8; 64];
     let mut used = 0;
     let mut push = |state: &mut [u32; 8], byte: u8| {
-        block[used] = byte;
+        if let Some(slot) = block.get_mut(used) {
+            *slot = byte;
+        }
         used += 1;
         if used == 64 {
             sha2::compress256(state, &[GenericArray::from(block)]);
@@ -109,8 +117,8 @@ fn sha256(parts: &[&[u8]]) -> [u8; 32] {
         push(&mut state, byte);
     }
     let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(state) {
-        chunk.copy_from_slice(&word.to_be_bytes());
+    for (b, s) in out.iter_mut().zip(state.iter().flat_map(|w| w.to_be_bytes())) {
+        *b = s;
     }
     out
 }

@@ -71,19 +71,15 @@ pub fn rsplit_once(s: &str, byte: u8) -> Option<(&str, &str)> {
 
 /// Appends `n` in decimal.
 pub fn push_uint(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    // Most significant digit first, without an indexed buffer: no bounds
+    // check, so no panic path that would link core's number formatting.
+    let mut unit = 1;
+    while n / unit >= 10 {
+        unit *= 10;
     }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
+    while unit > 0 {
+        out.push(char::from(b'0' + (n / unit % 10) as u8));
+        unit /= 10;
     }
 }
 
