@@ -99,81 +99,103 @@ pub fn resolve(config: &EndpointConfig<'_>) -> Result<String, ValidationError> {
 const URL_FORM: &str = "an https URL (http only for localhost, 127.0.0.0/8 or [::1]) with a host, no user name or password, no query or fragment";
 
 fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
-    let bad = || ValidationError::new("endpoint", Rule::Format(URL_FORM));
-    if url.bytes().any(|b| b <= b' ' || b >= 0x7f || b"?#@\\".contains(&b)) {
-        return Err(bad());
+    checked_url(url).ok_or(ValidationError::new("endpoint", Rule::Format(URL_FORM)))
+}
+
+/// The URL with its scheme in lower case and a path (`/` when it has none),
+/// or `None` when it breaks [`URL_FORM`]. One pass over bytes: iterator
+/// adaptors and string searching cost a kilobyte here.
+fn checked_url(url: &str) -> Option<String> {
+    let bytes = url.as_bytes();
+    if bytes
+        .iter()
+        .any(|&b| b <= b' ' || b >= 0x7f || matches!(b, b'?' | b'#' | b'@' | b'\\'))
+    {
+        return None;
     }
-    let (scheme, rest) = split_once(url, b':').ok_or_else(bad)?;
-    let rest = rest.strip_prefix("//").ok_or_else(bad)?;
+    let (scheme, rest) = split_once(url, b':')?;
+    let rest = rest.strip_prefix("//")?;
     let secure = if scheme.eq_ignore_ascii_case("https") {
         true
     } else if scheme.eq_ignore_ascii_case("http") {
         false
     } else {
-        return Err(bad());
+        return None;
     };
-    let (authority, path) = match split_once(rest, b'/') {
-        Some((authority, _)) => (authority, rest.get(authority.len()..).unwrap_or("/")),
-        None => (rest, "/"),
+    let authority = split_once(rest, b'/').map_or(rest, |(authority, _)| authority);
+    let path = rest.get(authority.len()..).filter(|p| !p.is_empty()).unwrap_or("/");
+    // The host ends at `]` for `[v6]`, else at the last `:`; a port follows that `:`.
+    let host_end = match authority.as_bytes().first() {
+        Some(b'[') => split_once(authority, b']')?.0.len() + 1,
+        _ => split_once(authority, b':').map_or(authority.len(), |(host, _)| host.len()),
     };
-    let (host, port) = split_host_port(authority).ok_or_else(bad)?;
-    if port.is_some_and(|p| number(p, 1, 65_535).is_none()) {
-        return Err(bad());
+    let (host, port) = (authority.get(..host_end)?, authority.get(host_end..)?);
+    if !port.is_empty()
+        && port
+            .strip_prefix(':')
+            .and_then(parse_u32)
+            .filter(|p| (1..=65_535).contains(p))
+            .is_none()
+    {
+        return None;
     }
-    if !valid_host(host) || (!secure && !is_loopback(host)) {
-        return Err(bad());
+    if !valid_host(host.as_bytes()) || (!secure && !is_loopback(host)) {
+        return None;
     }
-    Ok(concat(&[if secure { "https://" } else { "http://" }, authority, path]))
+    Some(concat(&[if secure { "https://" } else { "http://" }, authority, path]))
 }
 
-/// A decimal number from `min` to `max`, digits only.
-fn number(s: &str, min: u32, max: u32) -> Option<u32> {
-    parse_u32(s).filter(|n| (min..=max).contains(n))
-}
-
-/// `[v6]:port`, `[v6]`, `host:port` or `host`.
-fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
-    if authority.starts_with('[') {
-        let (v6, after) = split_once(authority, b']')?;
-        let host = authority.get(..v6.len() + 1)?;
-        match after {
-            "" => Some((host, None)),
-            _ => Some((host, Some(after.strip_prefix(':')?))),
+/// A bracketed IPv6 address, or DNS labels of ASCII letters, digits and `-`
+/// (1 to 63 each, no `-` at either end, 253 in all).
+fn valid_host(host: &[u8]) -> bool {
+    if let [b'[', v6 @ .., b']'] = host {
+        return !v6.is_empty() && v6.iter().all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    let mut label = 0;
+    let mut last = b'.';
+    for &b in host {
+        if b == b'.' {
+            if label == 0 || last == b'-' {
+                return false;
+            }
+            label = 0;
+        } else if b.is_ascii_alphanumeric() || (b == b'-' && label > 0) {
+            label += 1;
+            if label > 63 {
+                return false;
+            }
+        } else {
+            return false;
         }
-    } else {
-        match split_once(authority, b':') {
-            Some((host, port)) => Some((host, Some(port))),
-            None => Some((authority, None)),
-        }
+        last = b;
     }
+    label > 0 && last != b'-' && host.len() <= 253
 }
 
-fn valid_host(host: &str) -> bool {
-    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-    }
-    !host.is_empty()
-        && host.len() <= 253
-        && host.as_bytes().split(|b| *b == b'.').all(|label| {
-            label.len() <= 63
-                && label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-                && label.first().is_some_and(|b| *b != b'-')
-                && label.last().is_some_and(|b| *b != b'-')
-        })
-}
-
+/// `localhost`, a name under `.localhost`, `[::1]` or `127.0.0.0/8`, for a
+/// host [`valid_host`] accepted.
 fn is_loopback(host: &str) -> bool {
-    let host = host.to_ascii_lowercase();
-    if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" {
+    let lower = |s: &str, t: &str| s.eq_ignore_ascii_case(t);
+    let tail = host.len().checked_sub(10).and_then(|i| host.get(i..));
+    if lower(host, "localhost") || tail.is_some_and(|t| lower(t, ".localhost")) || host == "[::1]" {
         return true;
     }
-    let mut octets = host.as_bytes().split(|b| *b == b'.');
-    let octet = |o: &[u8]| {
-        (1..=3).contains(&o.len())
-            && o.iter().all(u8::is_ascii_digit)
-            && o.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
+    let Some(octets) = host.strip_prefix("127.") else {
+        return false;
     };
-    octets.next() == Some(b"127") && (0..3).all(|_| octets.next().is_some_and(octet)) && octets.next().is_none()
+    let mut count = 0;
+    let mut rest = octets;
+    loop {
+        let (octet, after) = split_once(rest, b'.').unwrap_or((rest, ""));
+        if octet.len() > 3 || !matches!(parse_u32(octet), Some(n) if n <= 255) {
+            return false;
+        }
+        count += 1;
+        if after.is_empty() {
+            return count == 3 && !rest.ends_with('.');
+        }
+        rest = after;
+    }
 }
 
 #[cfg(test)]
