@@ -167,8 +167,10 @@ fn sign_in(output: &Value) -> Result<String, Error> {
             available,
         } => {
             let mut challenge_parameters = ObjectWriter::new();
-            for (k, v) in &parameters {
-                challenge_parameters.string(k, v);
+            for (k, v) in parameters {
+                if let Value::String(v) = v {
+                    challenge_parameters.string(k, v);
+                }
             }
             w.bool("isSignedIn", false);
             next_step
@@ -176,14 +178,19 @@ fn sign_in(output: &Value) -> Result<String, Error> {
                 .string("challengeName", name)
                 .opt_string("session", session)
                 .raw("challengeParameters", &challenge_parameters.finish());
-            if !available.is_empty() {
-                let mut list = String::from("[");
-                for name in &available {
+            let mut list = String::from("[");
+            for v in available {
+                if let Value::String(name) = v {
+                    if name.is_empty() {
+                        continue;
+                    }
                     if list.len() > 1 {
                         list.push(',');
                     }
                     crate::json::write_string(&mut list, name);
                 }
+            }
+            if list.len() > 1 {
                 list.push(']');
                 next_step.raw("availableChallenges", &list);
             }
@@ -247,6 +254,14 @@ mod tests {
                 r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"ssssssssssssssssssss","ChallengeParameters":{},"AvailableChallenges":["EMAIL_OTP","PASSWORD"]}"#
             ),
             r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"SELECT_CHALLENGE","session":"ssssssssssssssssssss","challengeParameters":{},"availableChallenges":["EMAIL_OTP","PASSWORD"]}}"#
+        );
+        assert_eq!(
+            ok(
+                Kind::AutoSignIn,
+                r#"{"ChallengeName":"EMAIL_OTP","ChallengeParameters":{"A":"a","N":1},"AvailableChallenges":[7]}"#
+            ),
+            r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"EMAIL_OTP","challengeParameters":{"A":"a"}}}"#,
+            "string parameters only; no list of choices without a string in it"
         );
         let e = result(Kind::AutoSignIn, Sent::Output(parse("{}").unwrap())).unwrap_err();
         assert_eq!(error_name(&e), "UnknownError");

@@ -78,16 +78,18 @@ impl core::fmt::Debug for Tokens<'_> {
 }
 
 /// What InitiateAuth answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SignInOutcome<'a> {
     SignedIn(Tokens<'a>),
     /// Cognito wants more before it hands out tokens: answer with `RespondToAuthChallenge`.
     Challenge {
         name: &'a str,
         session: Option<&'a str>,
-        parameters: Vec<(&'a str, &'a str)>,
-        /// `AvailableChallenges`: what the user may choose from, to answer `SELECT_CHALLENGE`.
-        available: Vec<&'a str>,
+        /// `ChallengeParameters`, as received: its string members are the parameters.
+        parameters: &'a [(String, Value)],
+        /// `AvailableChallenges`, as received: its strings are what the user
+        /// may choose from, to answer `SELECT_CHALLENGE`.
+        available: &'a [Value],
     },
 }
 
@@ -97,7 +99,6 @@ impl<'a> SignInOutcome<'a> {
         fn string<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
             v.get_str(key).filter(|s| !s.is_empty())
         }
-        // `TokenModelType`: a token with anything else in it is no token.
         // `TokenModelType`: a token with anything else in it is no token.
         fn token<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
             string(v, key).filter(|t| {
@@ -127,24 +128,12 @@ impl<'a> SignInOutcome<'a> {
         }
         if let Some(name) = string(output, "ChallengeName") {
             let parameters = match output.get("ChallengeParameters") {
-                Some(Value::Object(members)) => members
-                    .iter()
-                    .filter_map(|(k, v)| match v {
-                        Value::String(s) => Some((k.as_str(), s.as_str())),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
+                Some(Value::Object(members)) => members.as_slice(),
+                _ => &[],
             };
             let available = match output.get("AvailableChallenges") {
-                Some(Value::Array(items)) => items
-                    .iter()
-                    .filter_map(|v| match v {
-                        Value::String(s) if !s.is_empty() => Some(s.as_str()),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
+                Some(Value::Array(items)) => items.as_slice(),
+                _ => &[],
             };
             return Ok(SignInOutcome::Challenge {
                 name,
@@ -227,14 +216,20 @@ mod tests {
             r#"{{"ChallengeName":"SELECT_CHALLENGE","Session":"{session}","ChallengeParameters":{{"CODE_DELIVERY_DESTINATION":"a***","N":1}},"AvailableChallenges":["EMAIL_OTP",7,"PASSWORD"]}}"#
         ))
         .unwrap();
+        let SignInOutcome::Challenge {
+            name,
+            session: got,
+            parameters,
+            available,
+        } = SignInOutcome::from_json(&challenge).unwrap()
+        else {
+            panic!("a challenge expected")
+        };
+        assert_eq!((name, got), ("SELECT_CHALLENGE", Some(session.as_str())));
         assert_eq!(
-            SignInOutcome::from_json(&challenge).unwrap(),
-            SignInOutcome::Challenge {
-                name: "SELECT_CHALLENGE",
-                session: Some(session.as_str()),
-                parameters: vec![("CODE_DELIVERY_DESTINATION", "a***")],
-                available: vec!["EMAIL_OTP", "PASSWORD"],
-            }
+            (parameters.len(), available.len()),
+            (2, 3),
+            "as received; outcome.rs keeps the strings"
         );
         assert_eq!(
             SignInOutcome::from_json(&json::parse("{}").unwrap()).unwrap_err().name,
