@@ -104,9 +104,12 @@ fn sha256(parts: &[&[u8]]) -> [u8; 32] {
             used = 0;
         }
     };
-    let len: usize = parts.iter().map(|p| p.len()).sum();
-    for byte in parts.iter().flat_map(|p| p.iter()) {
-        push(&mut state, *byte);
+    let mut len = 0;
+    for part in parts {
+        len += part.len();
+        for &byte in *part {
+            push(&mut state, byte);
+        }
     }
     // 0x80, zeros up to 56 bytes into the last block, the length in bits.
     push(&mut state, 0x80);

@@ -127,8 +127,10 @@ impl Operation for SignUp {
         if let Some(password) = &self.password {
             values.push(password.0.as_str());
         }
-        for (_, value) in self.user_attributes.0.iter().chain(&self.validation_data.0) {
-            values.push(value.as_str());
+        for attributes in [&self.user_attributes, &self.validation_data] {
+            for (_, value) in &attributes.0 {
+                values.push(value.as_str());
+            }
         }
         values
     }
