@@ -6,7 +6,6 @@
 //! either tokens or the next challenge (an MFA code, say) by name.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use super::{Operation, UserCall};
 use crate::error::ServiceError;
