@@ -56,6 +56,7 @@ const arg = (name) => {
 const runs = Number(arg("--runs")) || 15;
 const only = arg("--only")?.split(",");
 const withPrototypes = process.argv.includes("--prototypes");
+const profileRuns = process.argv.includes("--profile") ? Number(arg("--profile")) || 10 : 0;
 fs.mkdirSync(OUT, { recursive: true });
 
 // The peers, installed from tests/bench/package-lock.json when missing.
@@ -138,7 +139,7 @@ function oursEntry(pkg) {
 }
 
 let contenders = CONTENDERS;
-if (withPrototypes) contenders = [...contenders, ...prototypes({ PKG, OUT, oursEntry })];
+if (withPrototypes) contenders = [...contenders, ...prototypes({ ROOT, PKG, OUT, oursEntry, profiling: profileRuns > 0 })];
 if (only) contenders = contenders.filter((c) => c.id === "raw" || only.includes(c.id));
 
 async function bundle(c) {
@@ -154,6 +155,12 @@ async function bundle(c) {
   });
   return Buffer.from(result.outputFiles[0].contents);
 }
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
+};
+const median = (xs) => quantile(xs, 0.5);
 const brotli = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 const files = {}; // path on the page's origin -> [bytes, content type]
@@ -231,7 +238,15 @@ async function freshPage(throttle = 1) {
 }
 
 // In the page: inserts the contender's <script type=module> and resolves when it has run.
-const LOAD = `(id) => new Promise((resolve, reject) => {
+const LOAD = `(id, linkPreload) => new Promise((resolve, reject) => {
+  if (linkPreload) {
+    const l = document.createElement("link");
+    l.rel = "preload";
+    l.as = "fetch";
+    l.crossOrigin = "anonymous";
+    l.href = "/" + id + "/cognito_confirm_bg.wasm";
+    document.head.append(l);
+  }
   const s = document.createElement("script");
   s.type = "module";
   s.src = "/" + id + "/bench.js";
@@ -244,14 +259,14 @@ async function cold(c, throttle = 1) {
   const [username] = await users(1);
   const { page, close } = await freshPage(throttle);
   const ms = await page.evaluate(
-    async ({ id, username, LOAD }) => {
+    async ({ id, linkPreload, username, LOAD }) => {
       const load = (0, eval)(LOAD);
       const start = performance.now();
-      await load(id);
+      await load(id, linkPreload);
       await window.bench.confirm(username, "123456");
       return performance.now() - start;
     },
-    { id: c.id, username, LOAD },
+    { id: c.id, linkPreload: !!c.linkPreload, username, LOAD },
   );
   await close();
   return ms;
@@ -262,12 +277,12 @@ async function idleAndWarm(c, calls) {
   const names = await users(calls + 1);
   const { page, close } = await freshPage();
   await page.evaluate(
-    async ({ id, LOAD }) => {
-      await (0, eval)(LOAD)(id);
+    async ({ id, linkPreload, LOAD }) => {
+      await (0, eval)(LOAD)(id, linkPreload);
       await window.bench.preload();
       await new Promise((r) => setTimeout(r, 1000));
     },
-    { id: c.id, LOAD },
+    { id: c.id, linkPreload: !!c.linkPreload, LOAD },
   );
   const first = await page.evaluate(async (u) => {
     const start = performance.now();
@@ -295,8 +310,8 @@ async function cpu(c, warmup, calls) {
   const [username] = await users(1);
   const { page, close } = await freshPage();
   const us = await page.evaluate(
-    async ({ id, username, LOAD, warmup, calls }) => {
-      await (0, eval)(LOAD)(id);
+    async ({ id, linkPreload, username, LOAD, warmup, calls }) => {
+      await (0, eval)(LOAD)(id, linkPreload);
       await window.bench.confirm(username, "123456");
       const answer = '{"Session":"' + "s".repeat(64) + '"}';
       window.fetch = () =>
@@ -306,10 +321,97 @@ async function cpu(c, warmup, calls) {
       for (let i = 0; i < calls; i++) await window.bench.confirm(username, "123456");
       return ((performance.now() - start) / calls) * 1000;
     },
-    { id: c.id, username, LOAD, warmup, calls },
+    { id: c.id, linkPreload: !!c.linkPreload, username, LOAD, warmup, calls },
   );
   await close();
   return us;
+}
+
+// --profile N: Chrome's CPU profile (over CDP) of N cold first calls of each
+// contender that ships a .wasm, from the .wasm's response to the POST: where
+// the main thread's time goes. Writes target/bench/profile.md.
+async function profile(n) {
+  const out = [];
+  for (const c of contenders) {
+    const phases = c.wasm
+      ? { "script inserted → script run": [], "script run → .wasm requested": [], ".wasm requested → response": [], ".wasm response → POST sent": [], "POST sent → call done": [] }
+      : { "script inserted → script run": [], "script run → POST sent": [], "POST sent → call done": [] };
+    const self = new Map(); // category or function -> µs in the window, summed over the runs
+    let window = 0;
+    for (let i = 0; i < n; i++) {
+      const [username] = await users(1);
+      const { page, context, close } = await freshPage();
+      const cdp = await context.newCDPSession(page);
+      const net = {};
+      cdp.on("Network.responseReceived", (e) => e.response.url.endsWith(".wasm") && (net.wasmResponse = e.timestamp));
+      cdp.on("Network.requestWillBeSent", (e) => e.request.method === "POST" && e.request.url.startsWith(endpoint) && (net.post ??= e.timestamp));
+      await cdp.send("Network.enable");
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+      await cdp.send("Profiler.start");
+      const t = await page.evaluate(
+        async ({ id, linkPreload, username, LOAD, endpoint }) => {
+          const t = {};
+          const realFetch = window.fetch;
+          window.fetch = (url, init) => {
+            if (String(url).startsWith(endpoint)) t.post ??= performance.now();
+            return realFetch(url, init);
+          };
+          t.start = performance.now();
+          await (0, eval)(LOAD)(id, linkPreload);
+          t.loaded = performance.now();
+          await window.bench.confirm(username, "123456");
+          t.done = performance.now();
+          const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+          return { ...t, wasmStart: wasm?.startTime, wasmEnd: wasm?.responseEnd };
+        },
+        { id: c.id, linkPreload: !!c.linkPreload, username, LOAD, endpoint },
+      );
+      const { profile: prof } = await cdp.send("Profiler.stop");
+      phases["script inserted → script run"].push(t.loaded - t.start);
+      if (c.wasm) {
+        phases["script run → .wasm requested"].push(t.wasmStart - t.loaded);
+        phases[".wasm requested → response"].push(t.wasmEnd - t.wasmStart);
+        phases[".wasm response → POST sent"].push(t.post - t.wasmEnd);
+      } else {
+        phases["script run → POST sent"].push(t.post - t.loaded);
+      }
+      phases["POST sent → call done"].push(t.done - t.post);
+      if (!c.wasm) {
+        await close();
+        continue;
+      }
+      await close();
+      // Self time of each sample inside [the .wasm's response, the POST's request], by function.
+      const from = net.wasmResponse * 1e6;
+      const to = net.post * 1e6;
+      const nodes = new Map(prof.nodes.map((node) => [node.id, node]));
+      let at = prof.startTime;
+      prof.samples.forEach((id, k) => {
+        at += prof.timeDeltas[k];
+        const dt = prof.timeDeltas[k + 1] ?? 0;
+        if (at < from || at >= to) return;
+        const f = nodes.get(id).callFrame;
+        const where = f.url.endsWith(".wasm") || f.functionName.startsWith("wasm-function") ? "wasm: " + (f.functionName || "?") : f.url ? `js: ${f.functionName || "(anonymous)"} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}` : f.functionName;
+        self.set(where, (self.get(where) ?? 0) + dt);
+        window += dt;
+      });
+    }
+    const lines = [`### ${c.label}: ${n} cold first calls`, "", "| phase | median | IQR |", "| --- | --- | --- |"];
+    for (const [name, xs] of Object.entries(phases)) lines.push(`| ${name} | ${median(xs).toFixed(2)} ms | ${quantile(xs, 0.25).toFixed(2)}–${quantile(xs, 0.75).toFixed(2)} ms |`);
+    if (!c.wasm) {
+      out.push(lines.join("\n") + "\n");
+      continue;
+    }
+    lines.push("", `Main thread from the .wasm's response to the POST (self time, summed over the runs; ${(window / 1000 / n).toFixed(2)} ms a run):`, "", "| where | ms a run | share |", "| --- | --- | --- |");
+    const wasmTotal = [...self].filter(([k]) => k.startsWith("wasm: ")).reduce((a, [, v]) => a + v, 0);
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
+    for (const [k, v] of top) lines.push(`| ${k.replaceAll("|", "\\|")} | ${(v / 1000 / n).toFixed(3)} | ${((100 * v) / window).toFixed(1)} % |`);
+    lines.push(`| all WebAssembly functions together | ${(wasmTotal / 1000 / n).toFixed(3)} | ${((100 * wasmTotal) / window).toFixed(1)} % |`, "");
+    out.push(lines.join("\n"));
+  }
+  fs.writeFileSync(path.join(OUT, "profile.md"), out.join("\n") + "\n");
+  console.log(out.join("\n"));
 }
 
 // One call of each contender first, so that a broken set-up fails before the long run.
@@ -320,6 +422,13 @@ for (const c of contenders) {
     console.error(`[bench] ${c.label} failed its first call: ${e.message}`);
     throw e;
   }
+}
+
+if (profileRuns) {
+  await profile(profileRuns);
+  await browser.close();
+  server.close();
+  process.exit(0);
 }
 
 const KEYS = ["cold", "throttled", "idle", "warm", "cpu", "preflights", "requests"];
@@ -342,12 +451,6 @@ await browser.close();
 server.close();
 fake.kill();
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const i = (s.length - 1) * q;
-  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
-};
-const median = (xs) => quantile(xs, 0.5);
 const ratio = (id, key) => median(samples[id][key].map((v, i) => v / samples.raw[key][i]));
 const fmt = (v, digits) => v.toFixed(digits);
 const timed = (key, unit, digits = 1) => (c) => {
