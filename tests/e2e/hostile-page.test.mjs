@@ -172,3 +172,30 @@ test("memory stays at one call's peak, however many calls and however large thei
   assert.ok(after600 < 16 * 1024 * 1024, `${after600} bytes`);
   await page.close();
 });
+
+test("ready() loads the module and runs both steps once, sending nothing; the next call works", async () => {
+  const before = await fake.control("stats");
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  const stamp = Date.now();
+  await fake.control("users", { username: `ready${stamp}`, code: "1" });
+  const warmed = await page.evaluate(async () => {
+    const m = await import("/index.js");
+    await m.ready();
+    await m.ready();
+    return true;
+  });
+  assert.equal(warmed, true);
+  const after = await fake.control("stats");
+  assert.equal(after.requests, before.requests, "ready() sends no request");
+  assert.equal(after.preflights, before.preflights, "not even a preflight");
+  const outcome = await page.evaluate(
+    async ({ config, stamp }) => {
+      const m = await import("/index.js");
+      return m.confirmSignUp({ username: `ready${stamp}`, confirmationCode: "1" }, config);
+    },
+    { config: config(), stamp },
+  );
+  assert.equal(outcome.isSignUpComplete, true);
+  await page.close();
+});
