@@ -191,31 +191,37 @@ pub fn is_username_char(c: char) -> bool {
 
 /// General category Cf (Unicode 16), which `char` has no method for.
 fn is_format(c: char) -> bool {
-    const CF: &[(u32, u32)] = &[
-        (0x00AD, 0x00AD),
-        (0x0600, 0x0605),
-        (0x061C, 0x061C),
-        (0x06DD, 0x06DD),
-        (0x070F, 0x070F),
-        (0x0890, 0x0891),
-        (0x08E2, 0x08E2),
-        (0x180E, 0x180E),
-        (0x200B, 0x200F),
-        (0x202A, 0x202E),
-        (0x2060, 0x2064),
-        (0x2066, 0x206F),
-        (0xFEFF, 0xFEFF),
-        (0xFFF9, 0xFFFB),
-        (0x110BD, 0x110BD),
-        (0x110CD, 0x110CD),
-        (0x13430, 0x1343F),
-        (0x1BCA0, 0x1BCA3),
-        (0x1D173, 0x1D17A),
-        (0xE0001, 0xE0001),
-        (0xE0020, 0xE007F),
+    /// A range packed in one word (first code point, then the count less one
+    /// in the low byte): half the table's bytes.
+    const fn r(lo: u32, hi: u32) -> u32 {
+        lo << 8 | (hi - lo)
+    }
+    const CF: [u32; 21] = [
+        r(0x00AD, 0x00AD),
+        r(0x0600, 0x0605),
+        r(0x061C, 0x061C),
+        r(0x06DD, 0x06DD),
+        r(0x070F, 0x070F),
+        r(0x0890, 0x0891),
+        r(0x08E2, 0x08E2),
+        r(0x180E, 0x180E),
+        r(0x200B, 0x200F),
+        r(0x202A, 0x202E),
+        r(0x2060, 0x2064),
+        r(0x2066, 0x206F),
+        r(0xFEFF, 0xFEFF),
+        r(0xFFF9, 0xFFFB),
+        r(0x110BD, 0x110BD),
+        r(0x110CD, 0x110CD),
+        r(0x13430, 0x1343F),
+        r(0x1BCA0, 0x1BCA3),
+        r(0x1D173, 0x1D17A),
+        r(0xE0001, 0xE0001),
+        r(0xE0020, 0xE007F),
     ];
     let c = c as u32;
-    CF.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+    CF.iter()
+        .any(|&range| (range >> 8..=(range >> 8) + (range & 0xFF)).contains(&c))
 }
 
 fn is_private_use(c: char) -> bool {
@@ -365,6 +371,38 @@ mod tests {
             "a\u{e0041}",
         ] {
             assert!(matches!(rule_of(username(bad)), Rule::Characters(_)), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn format_characters_are_general_category_cf() {
+        // Unicode 16's Cf ranges, written out: the packed table must give exactly these.
+        let cf = [
+            (0x00AD, 0x00AD),
+            (0x0600, 0x0605),
+            (0x061C, 0x061C),
+            (0x06DD, 0x06DD),
+            (0x070F, 0x070F),
+            (0x0890, 0x0891),
+            (0x08E2, 0x08E2),
+            (0x180E, 0x180E),
+            (0x200B, 0x200F),
+            (0x202A, 0x202E),
+            (0x2060, 0x2064),
+            (0x2066, 0x206F),
+            (0xFEFF, 0xFEFF),
+            (0xFFF9, 0xFFFB),
+            (0x110BD, 0x110BD),
+            (0x110CD, 0x110CD),
+            (0x13430, 0x1343F),
+            (0x1BCA0, 0x1BCA3),
+            (0x1D173, 0x1D17A),
+            (0xE0001, 0xE0001),
+            (0xE0020, 0xE007F),
+        ];
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let expected = cf.iter().any(|&(lo, hi)| (lo..=hi).contains(&(c as u32)));
+            assert_eq!(is_format(c), expected, "U+{:04X}", c as u32);
         }
     }
 
