@@ -27,20 +27,23 @@ macro_rules! service_error_names {
             /// Every name of the model, for tests and documentation.
             pub const MODELED: &'static [ServiceErrorName] = &[$(ServiceErrorName::$variant,)*];
 
+            /// The names, in the order of [`ServiceErrorName::MODELED`], then `Unknown`'s:
+            /// one table serves both directions.
+            const NAMES: &'static [&'static str] = &[$($text,)* "UnknownError"];
+
             /// The name as Cognito spells it; `"UnknownError"` for [`ServiceErrorName::Unknown`].
             pub fn as_str(self) -> &'static str {
-                match self {
-                    $(ServiceErrorName::$variant => $text,)*
-                    ServiceErrorName::Unknown => "UnknownError",
-                }
+                Self::NAMES.get(self as usize).copied().unwrap_or_default()
             }
 
             /// The name for an already normalised error type.
             pub fn from_type(error_type: &str) -> ServiceErrorName {
-                match error_type {
-                    $($text => ServiceErrorName::$variant,)*
-                    _ => ServiceErrorName::Unknown,
+                for (name, text) in Self::MODELED.iter().zip(Self::NAMES) {
+                    if *text == error_type {
+                        return *name;
+                    }
                 }
+                ServiceErrorName::Unknown
             }
         }
     };
