@@ -12,8 +12,9 @@ use crate::arguments::Kind;
 use crate::error::Error;
 use crate::json::{ObjectWriter, Value};
 use crate::operations::confirm_sign_up::ConfirmSignUpOutput;
-use crate::operations::initiate_auth::SignInOutcome;
+use crate::operations::initiate_auth::{string, token, SignInOutcome, Tokens};
 use crate::operations::sign_up::SignUpOutput;
+use crate::text::parse_u32;
 
 /// How a call ended well.
 #[derive(Debug)]
@@ -146,23 +147,31 @@ fn sign_in(output: &Value) -> Result<String, Error> {
     let mut w = ObjectWriter::new();
     let mut next_step = ObjectWriter::new();
     match SignInOutcome::from_json(output)? {
-        SignInOutcome::SignedIn(t) => {
+        SignInOutcome::SignedIn(Tokens(result)) => {
+            const TOKENS: [(&str, &str); 3] = [
+                ("AccessToken", "accessToken"),
+                ("IdToken", "idToken"),
+                ("RefreshToken", "refreshToken"),
+            ];
             let mut tokens = ObjectWriter::new();
-            tokens
-                .string("accessToken", t.access_token)
-                .opt_string("idToken", t.id_token)
-                .opt_string("refreshToken", t.refresh_token)
-                .opt_string("tokenType", t.token_type);
-            if let Some(seconds) = t.expires_in {
-                tokens.number("expiresIn", seconds.into());
+            for (cognito, ours) in TOKENS {
+                tokens.opt_string(ours, token(result, cognito));
+            }
+            tokens.opt_string("tokenType", string(result, "TokenType"));
+            if let Some(Value::Number(n)) = result.get("ExpiresIn") {
+                if let Some(seconds) = parse_u32(n) {
+                    tokens.number("expiresIn", seconds.into());
+                }
             }
             w.bool("isSignedIn", true).raw("tokens", &tokens.finish());
-            if let Some((key, group)) = &t.device {
-                let mut device = ObjectWriter::new();
-                device
+            let device = result.get("NewDeviceMetadata");
+            let key = device.and_then(|d| string(d, "DeviceKey"));
+            if let (Some(d), Some(key)) = (device, key.filter(|k| k.len() <= 55)) {
+                let mut w_device = ObjectWriter::new();
+                w_device
                     .string("deviceKey", key)
-                    .opt_string("deviceGroupKey", group.as_deref());
-                w.raw("newDeviceMetadata", &device.finish());
+                    .opt_string("deviceGroupKey", string(d, "DeviceGroupKey"));
+                w.raw("newDeviceMetadata", &w_device.finish());
             }
             next_step.string("signInStep", "DONE");
         }
@@ -269,6 +278,19 @@ mod tests {
             r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"EMAIL_OTP","challengeParameters":{"A":"a"}}}"#,
             "string parameters only; no list of choices without a string in it"
         );
+        assert_eq!(
+            ok(
+                Kind::AutoSignIn,
+                r#"{"AuthenticationResult":{"AccessToken":"a.b-c_d=","IdToken":"<script>","ExpiresIn":"3600","NewDeviceMetadata":{"DeviceKey":"us-east-1_0a-f","DeviceGroupKey":"g"}}}"#
+            ),
+            r#"{"isSignedIn":true,"tokens":{"accessToken":"a.b-c_d="},"newDeviceMetadata":{"deviceKey":"us-east-1_0a-f","deviceGroupKey":"g"},"nextStep":{"signInStep":"DONE"}}"#,
+            "a token or number outside the model is left out; the device is kept"
+        );
+        let long_key = format!(
+            r#"{{"AuthenticationResult":{{"AccessToken":"a","NewDeviceMetadata":{{"DeviceKey":"{}"}}}}}}"#,
+            "k".repeat(56)
+        );
+        assert!(!ok(Kind::AutoSignIn, &long_key).contains("newDeviceMetadata"));
         let e = result(Kind::AutoSignIn, Sent::Output(parse("{}").unwrap())).unwrap_err();
         assert_eq!(error_name(&e), "UnknownError");
     }

@@ -10,7 +10,6 @@ use alloc::string::String;
 use super::{Operation, UserCall};
 use crate::error::ServiceError;
 use crate::json::{ObjectWriter, Value};
-use crate::text::parse_u32;
 use crate::validate::{self, Rule, ValidationError};
 
 /// `InitiateAuth` with `AuthFlow: USER_AUTH` and a sign-up session.
@@ -56,24 +55,31 @@ impl Operation for SignInAfterSignUp {
     }
 }
 
-/// `AuthenticationResult`: the user's tokens.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Tokens<'a> {
-    pub access_token: &'a str,
-    pub id_token: Option<&'a str>,
-    pub refresh_token: Option<&'a str>,
-    /// Lifetime of the access token, in seconds.
-    pub expires_in: Option<u32>,
-    pub token_type: Option<&'a str>,
-    /// `NewDeviceMetadata`: the device Cognito remembered, when device tracking is on.
-    pub device: Option<(&'a str, Option<&'a str>)>,
-}
+/// `AuthenticationResult`, with an `AccessToken` of the model's form. Its
+/// other members are read where they are written, each held to the model
+/// there (tokens by [`token`], `DeviceKey` 1–55), from one table.
+#[derive(Clone, PartialEq)]
+pub struct Tokens<'a>(pub &'a Value);
 
 /// Tokens are credentials: `Debug` shows none of them.
 impl core::fmt::Debug for Tokens<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("Tokens(<redacted>)")
     }
+}
+
+/// The member `key` when it is a non-empty string.
+pub fn string<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+    v.get_str(key).filter(|s| !s.is_empty())
+}
+
+/// The member `key` when it is a token of the model's form (`TokenModelType`):
+/// a token with anything else in it is no token.
+pub fn token<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+    string(v, key).filter(|t| {
+        t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'.'))
+    })
 }
 
 /// What InitiateAuth answered.
@@ -95,34 +101,9 @@ pub enum SignInOutcome<'a> {
 impl<'a> SignInOutcome<'a> {
     /// Reads the output object; one with neither tokens nor a challenge is an error.
     pub fn from_json(output: &'a Value) -> Result<Self, ServiceError> {
-        fn string<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
-            v.get_str(key).filter(|s| !s.is_empty())
-        }
-        // `TokenModelType`: a token with anything else in it is no token.
-        fn token<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
-            string(v, key).filter(|t| {
-                t.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'.'))
-            })
-        }
         if let Some(result) = output.get("AuthenticationResult") {
-            if let Some(access_token) = token(result, "AccessToken") {
-                let expires_in = match result.get("ExpiresIn") {
-                    Some(Value::Number(n)) => parse_u32(n),
-                    _ => None,
-                };
-                let device = result.get("NewDeviceMetadata").and_then(|d| {
-                    let key = string(d, "DeviceKey").filter(|k| validate::length("", k, 1, 55).is_ok())?;
-                    Some((key, string(d, "DeviceGroupKey")))
-                });
-                return Ok(SignInOutcome::SignedIn(Tokens {
-                    access_token,
-                    id_token: token(result, "IdToken"),
-                    refresh_token: token(result, "RefreshToken"),
-                    expires_in,
-                    token_type: string(result, "TokenType"),
-                    device,
-                }));
+            if token(result, "AccessToken").is_some() {
+                return Ok(SignInOutcome::SignedIn(Tokens(result)));
             }
         }
         if let Some(name) = string(output, "ChallengeName") {
@@ -204,9 +185,12 @@ mod tests {
         .unwrap();
         match SignInOutcome::from_json(&tokens).unwrap() {
             SignInOutcome::SignedIn(t) => {
-                assert_eq!((t.access_token, t.expires_in), ("at", Some(3600)));
-                assert_eq!(t.id_token, Some("it"));
+                assert_eq!(token(t.0, "AccessToken"), Some("at"));
                 assert_eq!(format!("{t:?}"), "Tokens(<redacted>)");
+                assert_eq!(
+                    format!("{:?}", SignInOutcome::SignedIn(t)),
+                    "SignedIn(Tokens(<redacted>))"
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -245,8 +229,7 @@ mod tests {
         let SignInOutcome::SignedIn(t) = SignInOutcome::from_json(&tokens).unwrap() else {
             panic!("tokens expected")
         };
-        assert_eq!(t.id_token, None);
-        assert_eq!(t.device, Some(("us-east-1_0a-f", Some("g"))));
+        assert_eq!(token(t.0, "IdToken"), None, "not of the model's form");
         let bad_access = json::parse(r#"{"AuthenticationResult":{"AccessToken":"a b"}}"#).unwrap();
         assert!(SignInOutcome::from_json(&bad_access).is_err());
         let long_session = json::parse(&format!(
