@@ -91,10 +91,10 @@ check fuzz-input fuzz input
 grep -h '^Done' "$LOGS"/fuzz-*.log | sed 's/^/    fuzz: /'
 check package bash scripts/build.sh --force
 # The goal is 12000 bytes (issue 5); this ratchet keeps what has been won.
-# 23,900 -> 24,600 (2026-11-25): signUp, buildRequest and issue 12's
+# 23,900 -> 24,550 (2026-11-25): signUp, buildRequest and issue 12's
 # hardening cost about 3.6 kB, and ready()'s warm-up 95 B; cuts elsewhere
-# (README: "Where the bytes go") paid for 3.0 kB of it.
-check size bash scripts/size.sh "${SIZE_BUDGET:-24600}"
+# (README: "Where the bytes go") paid for 3.1 kB of it.
+check size bash scripts/size.sh "${SIZE_BUDGET:-24550}"
 sed 's/^/    /' "$LOGS/size.log"
 # The browser suites: every tests/*.rs compiled for the browser only (its cfg
 # line), so a new suite runs in every engine without being listed here. The
