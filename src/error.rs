@@ -93,6 +93,19 @@ pub struct ServiceError {
 }
 
 impl ServiceError {
+    /// An answer that is no modeled error, described by this crate (`status`
+    /// is the HTTP status it came with): a 2xx without what the model
+    /// requires of it, a redirect, a body over the cap.
+    pub fn unknown(status: u16, message: &str) -> ServiceError {
+        ServiceError {
+            name: ServiceErrorName::Unknown,
+            error_type: None,
+            message: String::from(message),
+            status,
+            request_id: None,
+        }
+    }
+
     /// Removes every occurrence of each of `secrets` from every member, then
     /// cuts each to [`MAX_TEXT_CHARS`]. Servers echo parameters back in
     /// messages now and then; a secret must not ride along, not even the part

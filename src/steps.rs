@@ -39,14 +39,14 @@ use alloc::string::String;
 
 use crate::arguments::{self, Arguments, Config, Kind, SecretSource};
 use crate::call::Call;
-use crate::error::{Error, ServiceError, ServiceErrorName};
+use crate::error::{Error, ServiceError};
 use crate::json::ObjectWriter;
 use crate::operations::{Operation, UserContextData};
 use crate::outcome::{self, Sent};
 use crate::response::{self, HttpResponse};
 use crate::retry::{Attempts, Decision};
 use crate::secret_hash::SecretHash;
-use crate::validate::{Rule, ValidationError};
+use crate::validate::{self, Rule, ValidationError};
 
 /// The most of an answer's body the driver reads, in bytes. The largest
 /// legitimate answer is InitiateAuth's tokens: an ID token that carries a
@@ -127,18 +127,17 @@ fn ready(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Resu
     let mut needs_page = false;
     if !needs_hash && op.user().user_context_data.is_none() {
         match page {
-            Page::NoScript | Page::Asked(None) => {}
             Page::Script => needs_page = true,
-            Page::Asked(Some(data)) => {
+            // `EncodedData`'s rule (`StringType`), checked here alone: the
+            // rest of the input passed above.
+            Page::Asked(Some(data)) if validate::length_rule(data, 1, validate::STRING_MAX).is_ok() => {
                 op.user_mut().user_context_data = Some(UserContextData {
                     ip_address: None,
                     encoded_data: Some(data.to_owned()),
                 });
-                // The input passed above: a refusal now is of the page's data.
-                if data.is_empty() || op.validate().is_err() {
-                    op.user_mut().user_context_data = None;
-                }
             }
+            // No script, nothing usable from it, or what the model refuses.
+            Page::NoScript | Page::Asked(_) => {}
         }
     }
     let call = op.call(config.url.clone(), client_secret);
@@ -215,15 +214,6 @@ fn judged(
     // A success needs nothing from the arguments: no secret can be in it to
     // redact, and no retry to plan. Only a failure reads them again.
     let ready = || ready(kind, args, provided, Page::NoScript);
-    let unread = |status, request_id: Option<&str>, message: &str| ServiceError {
-        name: ServiceErrorName::Unknown,
-        error_type: None,
-        message: message.to_owned(),
-        status,
-        request_id: request_id.map(str::to_owned),
-    };
-    // What the retry policy judges, when it is not the error reported.
-    let mut judged_as = None;
     let (r, error) = match outcome {
         Outcome::Response(response) => match response::parse(&response) {
             Ok(output) => {
@@ -253,22 +243,24 @@ fn judged(
         Outcome::ProviderFailed(message) => (ready()?, Error::SecretHashProvider(message.to_owned())),
         Outcome::Redirected => (
             ready()?,
-            Error::Service(unread(0, None, "a redirect (Cognito never sends one), not followed")),
+            Error::Service(ServiceError::unknown(
+                0,
+                "a redirect (Cognito never sends one), not followed",
+            )),
         ),
-        Outcome::TooLarge { status, request_id } => {
-            if (200..300).contains(&status) {
-                judged_as = Some(Error::Network(String::new()));
-            }
-            (
-                ready()?,
-                Error::Service(unread(status, request_id, "a body over the 262,144-byte cap, not read")),
-            )
-        }
+        // A 2xx among them is a lost answer to the retry policy, as any
+        // unreadable 2xx (`retry`), so it is retried.
+        Outcome::TooLarge { status, request_id } => (
+            ready()?,
+            Error::Service(ServiceError {
+                request_id: request_id.map(str::to_owned),
+                ..ServiceError::unknown(status, "a body over the 262,144-byte cap, not read")
+            }),
+        ),
     };
     let mut attempts = Attempts::resume(r.config.policy, state);
     let after_lost = attempts.ambiguous() && matches!(error, Error::Service(_));
-    let judged = judged_as.as_ref().unwrap_or(&error);
-    match attempts.after_failure(judged, random, |e| r.op.done_already(e)) {
+    match attempts.after_failure(&error, random, |e| r.op.done_already(e)) {
         Decision::Retry { delay_ms } => {
             let mut w = ObjectWriter::new();
             w.number("retry", delay_ms.into())

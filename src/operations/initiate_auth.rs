@@ -122,7 +122,8 @@ impl<'a> SignInOutcome<'a> {
                 available,
             });
         }
-        Err(ServiceError::malformed(
+        Err(ServiceError::unknown(
+            200,
             "Cognito answered InitiateAuth with neither tokens nor a challenge",
         ))
     }

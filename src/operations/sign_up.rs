@@ -9,12 +9,11 @@
 //! went to `CodeDeliveryDetails`; a user confirmed already (a pre-sign-up
 //! Lambda, say) with a `Session` can sign in at once; otherwise sign-up is done.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{Operation, UserCall};
-use crate::error::{ServiceError, ServiceErrorName};
+use crate::error::ServiceError;
 use crate::json::{ObjectWriter, Value};
 use crate::text::concat;
 use crate::validate::{self, Rule, ValidationError};
@@ -160,22 +159,10 @@ impl<'a> SignUpOutput<'a> {
                 code_delivery: output.get("CodeDeliveryDetails"),
                 session: super::session_of(output),
             }),
-            _ => Err(ServiceError::malformed(
+            _ => Err(ServiceError::unknown(
+                200,
                 "SignUp answered without UserConfirmed and UserSub",
             )),
-        }
-    }
-}
-
-impl ServiceError {
-    /// A 2xx answer that lacks what the model requires of it.
-    pub fn malformed(message: &str) -> ServiceError {
-        ServiceError {
-            name: ServiceErrorName::Unknown,
-            error_type: None,
-            message: message.to_owned(),
-            status: 200,
-            request_id: None,
         }
     }
 }
@@ -183,6 +170,7 @@ impl ServiceError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ServiceErrorName;
     use crate::json;
     use crate::secret_hash::{ClientSecret, SecretHash};
 
