@@ -220,13 +220,9 @@ export function calls(core) {
     }
   };
 
+  // The core's numbers for the operations (src/arguments.rs, `Kind`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
-
-  return {
-    confirmSignUp: call(0),
-    resendSignUpCode: call(1),
-    autoSignIn: call(2),
-    signUp: call(3),
+  const api = {
     // What the call `operation` would send, byte for byte; nothing is sent.
     buildRequest: async (operation, input, config) => {
       const { request, done } = await prepared(KINDS[operation] ?? -1, input, config);
@@ -234,4 +230,6 @@ export function calls(core) {
       return { url: request.url, method: "POST", headers: request.headers, body: request.body };
     },
   };
+  for (const name in KINDS) api[name] = call(KINDS[name]);
+  return api;
 }
