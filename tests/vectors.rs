@@ -68,24 +68,21 @@ fn model_errors_are_the_ones_we_name() {
     }
 }
 
-/// Each length bound of the model, probed at min-1, min, max and max+1.
-#[test]
-fn model_length_bounds() {
-    let model = data("confirm_sign_up_model.json");
-    let shape = |name: &str| {
-        let s = &model["shapes"][name];
-        (s["min"].as_u64().unwrap() as usize, s["max"].as_u64().unwrap() as usize)
-    };
-    type Check = fn(&str) -> Result<(), validate::ValidationError>;
-    let checks: [(&str, char, Check); 5] = [
-        ("ClientIdType", 'a', validate::client_id),
-        ("UsernameType", 'é', validate::username),
-        ("ConfirmationCodeType", '7', validate::confirmation_code),
-        ("SecretHashType", '=', validate::secret_hash),
-        ("SessionType", 's', validate::session),
-    ];
-    for (name, c, check) in checks {
-        let (min, max) = shape(name);
+type Check = fn(&str) -> Result<(), validate::ValidationError>;
+
+/// A shape's `(min, max)` in `model`. A shape without `min` has
+/// `min_if_absent`, and must have one when that is `None`.
+fn shape(model: &Value, name: &str, min_if_absent: Option<u64>) -> (usize, usize) {
+    let s = &model["shapes"][name];
+    let min = s["min"].as_u64().or(min_if_absent).expect("a min");
+    (min as usize, s["max"].as_u64().unwrap() as usize)
+}
+
+/// Each check at its shape's bounds in `model`: min-1, min, max and max+1,
+/// with a value of the one character given.
+fn probe_bounds(model: &Value, min_if_absent: Option<u64>, checks: &[(&str, char, Check)]) {
+    for &(name, c, check) in checks {
+        let (min, max) = shape(model, name, min_if_absent);
         let of = |n: usize| c.to_string().repeat(n);
         assert!(check(&of(min)).is_ok(), "{name} at min");
         assert!(check(&of(max)).is_ok(), "{name} at max");
@@ -94,7 +91,24 @@ fn model_length_bounds() {
             assert!(check(&of(min - 1)).is_err(), "{name} below min");
         }
     }
-    assert_eq!(shape("StringType"), (0, validate::STRING_MAX));
+}
+
+/// Each length bound of the model, probed at min-1, min, max and max+1.
+#[test]
+fn model_length_bounds() {
+    let model = data("confirm_sign_up_model.json");
+    probe_bounds(
+        &model,
+        None,
+        &[
+            ("ClientIdType", 'a', validate::client_id),
+            ("UsernameType", 'é', validate::username),
+            ("ConfirmationCodeType", '7', validate::confirmation_code),
+            ("SecretHashType", '=', validate::secret_hash),
+            ("SessionType", 's', validate::session),
+        ],
+    );
+    assert_eq!(shape(&model, "StringType", None), (0, validate::STRING_MAX));
 }
 
 /// Every error of the four operations of the sign-up flow has its own name.
@@ -120,27 +134,16 @@ fn sign_up_flow_errors_are_the_ones_we_name() {
 #[test]
 fn sign_up_length_bounds() {
     let model = data("sign_up_flow_model.json");
-    let shape = |name: &str| {
-        let s = &model["shapes"][name];
-        (
-            s["min"].as_u64().unwrap_or(1) as usize,
-            s["max"].as_u64().unwrap() as usize,
-        )
-    };
-    type Check = fn(&str) -> Result<(), validate::ValidationError>;
-    let checks: [(&str, char, Check); 2] = [
-        ("PasswordType", 'p', validate::password),
-        ("SessionType", 's', validate::session),
-    ];
-    for (name, c, check) in checks {
-        let (min, max) = shape(name);
-        let of = |n: usize| c.to_string().repeat(n);
-        assert!(check(&of(min)).is_ok(), "{name} at min");
-        assert!(check(&of(max)).is_ok(), "{name} at max");
-        assert!(check(&of(max + 1)).is_err(), "{name} above max");
-        assert!(check(&of(min - 1)).is_err(), "{name} below min");
-    }
-    assert_eq!(shape("AttributeNameType"), (1, 32));
+    // PasswordType has no min: its pattern `[\S]+` needs one character.
+    probe_bounds(
+        &model,
+        Some(1),
+        &[
+            ("PasswordType", 'p', validate::password),
+            ("SessionType", 's', validate::session),
+        ],
+    );
+    assert_eq!(shape(&model, "AttributeNameType", None), (1, 32));
     assert_eq!(model["shapes"]["AttributeValueType"]["min"], Value::Null);
     assert_eq!(model["shapes"]["AttributeValueType"]["max"], 2048);
     assert_eq!(model["shapes"]["AttributeValueType"]["sensitive"], true);
