@@ -6,18 +6,12 @@
 // without a panic when the input has a `__trapProbe` member and then traps on
 // every call until the instance is replaced.
 
-import fs from "node:fs";
-import http from "node:http";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 
 import { launchChromium } from "../support/chromium.mjs";
+import { serveProbePackage } from "../support/probe-page.mjs";
 import { startFake } from "../fake-cognito/start.mjs";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const PROBE_PKG = path.join(ROOT, "target", "pkg-probe");
 
 let fake;
 let server;
@@ -27,24 +21,9 @@ let browser;
 let stalled;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(PROBE_PKG, "driver.js")), "build the probe package first (scripts/test.sh does)");
   fake = await startFake();
-  server = http.createServer(async (req, res) => {
-    if (req.url === "/") {
-      res.writeHead(200, { "Content-Type": "text/html" });
-      return res.end("<!doctype html><title>hostile page</title>");
-    }
-    const file = path.join(PROBE_PKG, path.basename(req.url));
-    if (!fs.existsSync(file)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    if (file.endsWith(".wasm") && stalled) await stalled.promise;
-    res.writeHead(200, { "Content-Type": file.endsWith(".wasm") ? "application/wasm" : "text/javascript" });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  pageUrl = `http://127.0.0.1:${server.address().port}/`;
+  server = await serveProbePackage("hostile page", () => stalled?.promise);
+  pageUrl = server.url;
   browser = await launchChromium();
 });
 
