@@ -123,18 +123,14 @@ test("every refusal has its status, a fixed sentence and no-store", async () => 
     ["broken JSON", { headers: fromPage(), body: '{"username": ' }, 400],
     ["bytes that are not UTF-8", { headers: fromPage(), body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) }, 400],
   ];
-  const statuses = [];
-  for (const [what, request, status] of refusals) {
+  for (const [i, [what, request, status]] of refusals.entries()) {
     // Each from its own loopback address: the limit (3) is not what answers here.
-    const res = seen(await ask(served.port, { ...request, localAddress: `127.0.1.${statuses.length + 1}` }));
-    statuses.push([what, res.status]);
+    const res = seen(await ask(served.port, { ...request, localAddress: `127.0.1.${i + 1}` }));
     assert.equal(res.status, status, `${what}: ${res.body}`);
     assert.equal(res.headers["cache-control"], "no-store", what);
     assert.equal(res.headers["content-type"], "application/json", what);
     assert.deepEqual(JSON.parse(res.body), { error: SENTENCES[status] }, what);
   }
-  const get = statuses.findIndex(([w]) => w === "GET");
-  assert.ok(get >= 0);
   assert.equal((await ask(served.port, { method: "GET", headers: fromPage(), localAddress: "127.0.1.99" })).headers.allow, "POST");
 
   const usernames = ["", "a b", "tab\there", "x".repeat(129), "😀".repeat(129), "\u0000", "lone\ud800surrogate", 42, null, ["alice"]];
