@@ -2,13 +2,24 @@
 // process (toNodeListener + secretHashHandler), loaded over loopback by this
 // process with keep-alive connections, with the memory store and with a
 // Redis store (a real redis-server). Every answer must be a 200 with a hash.
+// A bare node:http server with the same answer is measured first, for scale:
+// on a shared machine the ratio says more than the absolute numbers.
 //
 //   node tests/server/bench.mjs [seconds=5] [connections=32]
 import { fork } from "node:child_process";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 
-if (process.argv[2] === "--serve") {
+if (process.argv[2] === "--bare") {
+  // For scale: node:http answering a fixed hash, no checks, no limit, no HMAC.
+  const answer = JSON.stringify({ secretHash: "yQ77/sUM/lP05pod807auR9SarJg5iMEiZ1c/M0D9gk=" });
+  const server = http
+    .createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(answer));
+    })
+    .listen(0, "127.0.0.1", () => process.send(server.address().port));
+} else if (process.argv[2] === "--serve") {
   // The server process.
   const { secretHashHandler, toNodeListener } = await import("../../js/server.js");
   const { CLIENT_ID, CLIENT_SECRET, ORIGIN } = await import("./support.mjs");
@@ -57,8 +68,8 @@ if (process.argv[2] === "--serve") {
     return { rps: done / ((performance.now() - started) / 1000), done, wrong };
   }
 
-  async function measure(name, redisUrl) {
-    const child = fork(fileURLToPath(import.meta.url), ["--serve", ...(redisUrl ? [redisUrl] : [])]);
+  async function measure(name, redisUrl, mode = "--serve") {
+    const child = fork(fileURLToPath(import.meta.url), [mode, ...(redisUrl ? [redisUrl] : [])]);
     const port = await new Promise((r) => child.once("message", r));
     await load(port); // warm-up, not counted
     const { rps, done, wrong } = await load(port);
@@ -66,6 +77,7 @@ if (process.argv[2] === "--serve") {
     console.log(`${name}: ${Math.round(rps)} requests/s (${done} answers in ${seconds} s over ${connections} connections, ${wrong} not 200)`);
   }
 
+  await measure("bare node:http, same answer (for scale)", undefined, "--bare");
   await measure("memory store", undefined);
   const redis = await startRedis();
   try {
