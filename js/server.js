@@ -186,7 +186,8 @@ export function secretHashHandler(options) {
   if (unknown.length) {
     throw new TypeError(`secretHashHandler: unknown option ${unknown.map((k) => `\`${k}\``).join(", ")} (the options are ${OPTIONS.join(", ")})`);
   }
-  const { clientId, clientSecret, store, trustProxy = false, log = (line) => console.warn(line) } = options;
+  const { clientId, clientSecret, trustProxy = false, log = (line) => console.warn(line) } = options;
+  const store = options.store ?? undefined; // null: no store, as when left out
   if (typeof clientId !== "string" || !CLIENT_ID.test(clientId)) {
     throw optionError("clientId", "the app client's id: 1 to 128 letters, digits, _ or +");
   }
@@ -370,7 +371,7 @@ export function toNodeListener(handle) {
   return async function listener(req, res) {
     let ended = false;
     try {
-      const host = req.headers.host ?? "";
+      const host = req.headers.host ?? req.headers[":authority"] ?? ""; // HTTP/1, HTTP/2
       const scheme = req.socket.encrypted ? "https" : "http";
       let url;
       try {
@@ -428,7 +429,7 @@ export function toNodeListener(handle) {
         : Response.json({ error: "use POST" }, { status: 405, headers: { Allow: "POST", "Cache-Control": "no-store" } });
       const out = {};
       response.headers.forEach((value, name) => (out[name] = value));
-      if (!ended) out.connection = "close";
+      if (!ended && req.httpVersionMajor === 1) out.connection = "close";
       const bytes = req.method === "HEAD" || response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
       res.writeHead(response.status, out);
       res.end(bytes);

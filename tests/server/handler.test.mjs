@@ -2,6 +2,7 @@
 // the vectors, every refusal over real HTTP (toNodeListener), the client
 // address and the limit, and what may appear in answers and logs.
 import assert from "node:assert/strict";
+import http2 from "node:http2";
 import { after, before, test } from "node:test";
 
 import { clientKey, secretHashHandler, toNodeListener } from "../../js/server.js";
@@ -57,6 +58,7 @@ test("the options are checked when the handler is made, naming the option and ne
     );
   }
   assert.throws(() => toNodeListener(undefined), /toNodeListener: pass the handler/);
+  assert.equal(typeof secretHashHandler({ ...base, store: null }), "function", "store: null is no store");
 });
 
 test("the hash is HMAC-SHA256(secret, username + clientId) in base64: every vector", async () => {
@@ -176,6 +178,33 @@ test("toNodeListener passes the socket's address; X-Forwarded-For is ignored by 
     assert.deepEqual(statuses, [200, 200, 429]);
   } finally {
     await local.close();
+  }
+});
+
+test("toNodeListener under HTTP/2 (the compatibility API): :authority is the host", async () => {
+  const server = http2.createServer(toNodeListener(handler({ log: logs.log })));
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const client = http2.connect(`http://127.0.0.1:${server.address().port}`);
+  const post = (authority) =>
+    new Promise((resolve, reject) => {
+      const stream = client.request({ ":method": "POST", ":path": "/", ":authority": authority, ...fromPage() });
+      let status;
+      let text = "";
+      stream.on("response", (h) => (status = h[":status"]));
+      stream.setEncoding("utf8");
+      stream.on("data", (d) => (text += d));
+      stream.on("end", () => resolve({ status, body: text }));
+      stream.on("error", reject);
+      stream.end(JSON.stringify({ username: VECTORS[0].username }));
+    });
+  try {
+    const ok = await post("app.example");
+    assert.equal(ok.status, 200, ok.body);
+    assert.deepEqual(JSON.parse(ok.body), { secretHash: VECTORS[0].secretHash });
+    assert.equal((await post("evil.example")).status, 421);
+  } finally {
+    client.close();
+    server.close();
   }
 });
 
