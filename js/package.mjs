@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The package directory: pkg/ unless another is given (the test build of the panic probe).
 const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, "pkg"));
-for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts"]) {
+for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts", "server.js", "server.d.ts"]) {
   fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
 }
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
@@ -28,6 +28,8 @@ const manifest = {
       node: "./index.node.js",
       default: "./index.js",
     },
+    // The SecretHash endpoint, for servers (Node.js, serverless, edge): docs/server.md.
+    "./server": { types: "./server.d.ts", default: "./server.js" },
     "./cognito_confirm_bg.wasm": "./cognito_confirm_bg.wasm",
     "./package.json": "./package.json",
   },
@@ -40,6 +42,8 @@ const manifest = {
     "index.js",
     "index.node.js",
     "index.d.ts",
+    "server.js",
+    "server.d.ts",
     "cognito_confirm.js",
     "cognito_confirm.d.ts",
     "cognito_confirm_bg.wasm",
@@ -50,6 +54,8 @@ const manifest = {
   ],
   sideEffects: false,
   engines: { node: ">=20" },
+  // Only ./server imports it (the rate limit); the browser entry does not.
+  dependencies: { "rate-limiter-flexible": "^11.4.0" },
 };
 fs.copyFileSync(path.join(ROOT, "CHANGELOG.md"), path.join(PKG, "CHANGELOG.md"));
 fs.writeFileSync(path.join(PKG, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

@@ -114,6 +114,7 @@ need_test_system_packages() {
   want chromium chromium "Chromium, the browser the tests drive"
   want chromedriver chromium-driver "chromedriver, for the wasm-bindgen browser tests"
   want brotli brotli "brotli, for the size check"
+  want_lean redis-server redis-server "Redis, the shared rate-limit store the server tests start"
 }
 
 # Browser engines beyond Chromium (issue 11): Firefox (Debian's firefox-esr,

@@ -54,8 +54,9 @@ export function lockState(dir) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: "wx" });
       return {
+        // Called on Ctrl-C and again on exit: the second call finds the file gone.
         release() {
-          if (fs.readFileSync(file, "utf8") === String(process.pid)) fs.rmSync(file, { force: true });
+          if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === String(process.pid)) fs.rmSync(file, { force: true });
         },
       };
     } catch (e) {

@@ -46,7 +46,8 @@ async function port(variable, fallback) {
 // Where the "Sign in" link goes once the account is confirmed: your app's sign-in page.
 const signInUrl = env.DEMO_SIGN_IN_URL || "/";
 const cleanups = [];
-let backend;
+/** createBackend's options, completed with the page's port once it is known. */
+let backendOptions;
 
 if (env.COGNITO_USER_POOL_ID) {
   // Your own user pool: nothing local but this server.
@@ -56,7 +57,7 @@ if (env.COGNITO_USER_POOL_ID) {
   const region = userPoolId.split("_")[0];
   const connectSrc = endpoint ? new URL(endpoint).origin : `https://cognito-idp.${region}.amazonaws.com`;
   const clientSecret = env.COGNITO_CLIENT_SECRET || undefined;
-  backend = createBackend({ config: { userPoolId, clientId, endpoint, secretHash: !!clientSecret, signInUrl }, clientSecret, connectSrc });
+  backendOptions = { config: { userPoolId, clientId, endpoint, secretHash: !!clientSecret, signInUrl }, clientSecret, connectSrc };
   log(`Cognito: ${endpoint ?? connectSrc} (your user pool)`);
   log(`user pool ${userPoolId}, app client ${clientId} (${clientSecret ? "with a client secret, kept on this server" : "without a client secret"})`);
   log("Cognito sends the confirmation codes: to the email address given at sign-up");
@@ -90,19 +91,19 @@ if (env.COGNITO_USER_POOL_ID) {
   cleanups.push(() => emulator.child.kill());
   emulator.child.on("exit", (code, signal) => log(`cognito-local stopped (${signal ?? code}); the page will show network errors`));
   const pool = await ensurePool(emulator.endpoint, state);
-  backend = createBackend({
+  backendOptions = {
     config: { userPoolId: pool.userPoolId, clientId: pool.clientId, endpoint: emulator.endpoint, secretHash: true, emulator: true, signInUrl },
     clientSecret: pool.clientSecret,
     connectSrc: new URL(emulator.endpoint).origin,
     pendingCode: (username) => pendingCode(state, pool.userPoolId, username),
-  });
+  };
   log(`cognito-local: ${emulator.endpoint} (state in ${stateName}/)`);
   log(`user pool ${pool.userPoolId}, app client ${pool.clientId} (with a client secret, kept on this server)`);
   log(`confirmation codes appear here and in ${shown(path.join(state, ".cognito", "db", pool.userPoolId + ".json"))}`);
 }
 
 const pagePort = await port("DEMO_PORT", 8080);
-const server = http.createServer((req, res) => backend(req, res, server.address().port));
+const server = http.createServer(createBackend({ ...backendOptions, port: pagePort }));
 server.on("error", (e) =>
   fail(e.code === "EADDRINUSE" ? `port ${pagePort} on 127.0.0.1 was taken just now: run the demo again` : `the page server failed: ${e.code}`),
 );

@@ -358,6 +358,7 @@ test("a killed demo's emulator is stopped by the next run, which keeps the users
   await waitFor(async () => exited(demo.child));
   assert.equal(await reachable(pageUrl), false, "the page server is gone");
   assert.equal(fs.existsSync(path.join(STATE, "demo.lock")), false, "Ctrl-C releases the state directory");
+  assert.doesNotMatch(demo.output(), /ENOENT|Error:/, "Ctrl-C stops without an error");
 
   const killed = await runDemo();
   others.push(killed);
