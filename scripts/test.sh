@@ -151,5 +151,16 @@ done
 suite e2e-firefox env BROWSER=firefox node --test --test-reporter=tap tests/e2e/keyboard.webdriver.mjs
 suite e2e-webkit env BROWSER=webkit xvfb-run -a node --test --test-reporter=tap tests/e2e/keyboard.webdriver.mjs
 
+# What ships, checked (docs/security.md): the licences and duplicates of the
+# shipped crates (cargo-deny, offline: no advisory database), unused crates
+# (rustc's unused-crate-dependencies lint on the library, in its own target
+# directory), the npm dependencies of pkg/package.json, and two builds from
+# two checkouts with two CARGO_HOMEs compared byte for byte (tests/trust/).
+check deny cargo deny --offline --locked check licenses bans
+check unused-crates env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-D unused-crate-dependencies" \
+  cargo check --lib --locked --target wasm32-unknown-unknown --target-dir target/unused-crates
+check npm-deps node scripts/npm-deps.mjs
+suite trust node --test --test-reporter=tap tests/trust/
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
