@@ -94,7 +94,10 @@ check package bash scripts/build.sh --force
 # 23,900 -> 24,550 (2026-11-25): signUp, buildRequest and issue 12's
 # hardening cost about 3.6 kB, and ready()'s warm-up 95 B; cuts elsewhere
 # (README: "Where the bytes go") paid for 3.1 kB of it.
-check size bash scripts/size.sh "${SIZE_BUDGET:-24550}"
+# 24,550 -> 25,100 (issue 19): the .wasm's SHA-384 and its check in the
+# browser entry (~155 B), every rejection a listed Error (~320 B), the
+# logger (~110 B); the path clean-up took 34 B off the .wasm.
+check size bash scripts/size.sh "${SIZE_BUDGET:-25100}"
 sed 's/^/    /' "$LOGS/size.log"
 # The browser suites: every tests/*.rs compiled for the browser only (its cfg
 # line), so a new suite runs in every engine without being listed here. The
