@@ -18,6 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const BIN = path.join(ROOT, "node_modules", ".bin");
 
 let work;
+let commit;
 const builds = [];
 
 function run(cmd, args, options) {
@@ -29,6 +30,7 @@ function build(name, cargoHome) {
   const dir = path.join(work, name);
   const home = path.join(work, cargoHome);
   run("git", ["clone", "--quiet", "--no-hardlinks", ROOT, dir]);
+  run("git", ["checkout", "--quiet", "--detach", commit], { cwd: dir });
   // The rustup toolchains stay shared (RUSTUP_HOME); the crates do not.
   const env = { ...process.env, CARGO_HOME: home, RUSTUP_HOME: process.env.RUSTUP_HOME ?? path.join(os.homedir(), ".rustup"), PATH: `${path.join(os.homedir(), ".cargo", "bin")}:${BIN}:${process.env.PATH}` };
   delete env.CARGO_TARGET_DIR;
@@ -40,6 +42,8 @@ function build(name, cargoHome) {
 
 before(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-confirm-reproducible-"));
+  // Both from one commit, even if HEAD moves while they build.
+  commit = run("git", ["rev-parse", "HEAD"], { cwd: ROOT }).trim();
   for (const [name, home] of [["one", "cargo-a"], ["checkout-number-two", "cargo-home-for-the-second-build"]]) {
     fs.mkdirSync(path.join(work, name + "-tarball"));
     builds.push(build(name, home));
