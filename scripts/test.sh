@@ -159,7 +159,9 @@ suite e2e-webkit env BROWSER=webkit xvfb-run -a node --test --test-reporter=tap 
 # (rustc's unused-crate-dependencies lint on the library, in its own target
 # directory), the npm dependencies of pkg/package.json, and two builds from
 # two checkouts with two CARGO_HOMEs compared byte for byte (tests/trust/).
-check deny cargo deny --offline --locked check licenses bans
+# (cargo fetch first: a no-op when the crates are there, as they are after the
+# builds above; the check itself reads nothing from the network.)
+check deny bash -c 'cargo fetch --locked --target wasm32-unknown-unknown --quiet && cargo deny --offline --locked check licenses bans'
 check unused-crates env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-D unused-crate-dependencies" \
   cargo check --lib --locked --target wasm32-unknown-unknown --target-dir target/unused-crates
 check npm-deps node scripts/npm-deps.mjs
