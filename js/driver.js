@@ -9,6 +9,12 @@
 // copy; nothing set on Object.prototype is read as a member of anything.
 // Every wait (the module load, the provider, each attempt, each backoff) ends
 // at once when the signal aborts, and none is longer than `timeoutMs`.
+//
+// Every rejection is an Error of the README's names, whatever the caller's
+// values throw: a member that cannot be read (a getter or a Proxy trap that
+// throws, a revoked Proxy) is a ValidationError on that member, anything
+// wrong with the provider a SecretHashError, a logger's throw is ignored,
+// and anything else (a bug here) a PanicError.
 
 const TAG = "\0";
 const tag = (kind) => ({ __proto__: null, [TAG]: kind });
@@ -27,32 +33,61 @@ const value = (v, nested) => {
   if (type == "string") return illFormed.test(v) ? tag("loneSurrogate") : v;
   if (type == "number") return isFinite(v) ? v : tag(type);
   if (type == "boolean" || v == null) return v;
-  return isSignal(v) ? tag("signal") : nested && type == "object" && !Array.isArray(v) ? copy(v)[1] : tag(type);
+  return isSignal(v) ? tag("signal") : nested && type == "object" && !Array.isArray(v) ? copy(v, null, nested)[1] : tag(type);
+};
+
+// The errors made here; anything else that reaches a call's end is a bug.
+const ours = new WeakSet();
+export const failure = (name, text, cause, members) => {
+  const e = Object.assign(new Error(text, cause && { cause }), { name }, members);
+  ours.add(e);
+  return e;
+};
+
+// Runs `f`; what it throws is an error of ours, or else `field` could not be
+// read: a getter or a Proxy trap threw, or the Proxy is revoked. What it
+// threw is not kept (it may hold the value).
+const reading = (field, f) => {
+  try {
+    return f();
+  } catch (e) {
+    throw ours.has(e) ? e : failure("ValidationError", field + " could not be read", 0, { field, rule: "type" });
+  }
 };
 
 // [raw, data] of an object: its own enumerable members as given and as JSON
 // carries them, in objects without a prototype. A key that starts with the
 // tag's key gets one more in front, so that no caller's key reads as a tag
-// (src/arguments.rs takes it off again).
-const copy = (v, nested) => {
+// (src/arguments.rs takes it off again). `at` names the object in errors:
+// its members are `at.key`, or just `key` for an argument's own.
+const copy = (v, nested, at, whole = at) => {
   const raw = { __proto__: null };
   let data = { __proto__: null };
-  for (let [k, x] of Object.entries(v)) {
+  for (let k of reading(whole, () => Object.keys(v))) {
+    let x;
+    const d = reading(at ? at + "." + k : k, () => value((x = v[k]), nested?.includes(k) && k));
     if (illFormed.test(k)) data = tag("loneSurrogate");
     if (k[0] == TAG) k = TAG + k;
     raw[k] = x;
-    if (data[TAG] == null) data[k] = value(x, nested?.includes(k));
+    if (data[TAG] == null) data[k] = d;
   }
   return [raw, data];
 };
 
 // An argument: copied when it is an object, else handed to the core to refuse.
-const argument = (v, nested) =>
-  v && typeof v == "object" && !Array.isArray(v) && !isSignal(v) ? copy(v, nested) : [{ __proto__: null }, value(v)];
+const argument = (v, name, nested) =>
+  reading(name, () =>
+    v && typeof v == "object" && !Array.isArray(v) && !isSignal(v) ? copy(v, nested, "", name) : [{ __proto__: null }, value(v)],
+  );
 
-const message = (e) => (e instanceof Error ? e.message : typeof e == "string" ? e : "unknown error");
-
-const failure = (name, text, cause) => Object.assign(new Error(text, cause && { cause }), { name });
+// What an error says, whatever it is (a getter of `message` may throw too).
+const message = (e) => {
+  try {
+    if (e instanceof Error) return String(e.message);
+    if (typeof e == "string") return e;
+  } catch {}
+  return "unknown error";
+};
 
 // Settles as `promise` does, unless the signal aborts first (rejects with
 // ABORTED) or `ms` pass first (rejects with TIMED_OUT). A promise that
@@ -61,13 +96,13 @@ const until = (promise, signal, ms) =>
   new Promise((resolve, reject) => {
     const end = (settle) => (v) => {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", aborted);
+      signal.removeEventListener("abort", aborted);
       settle(v);
     };
     const aborted = end(() => reject(ABORTED));
     const timer = setTimeout(end(() => reject(TIMED_OUT)), ms);
-    signal?.addEventListener("abort", aborted);
-    if (signal?.aborted) aborted();
+    signal.addEventListener("abort", aborted);
+    if (signal.aborted) aborted();
     promise.then(end(resolve), end(reject));
   });
 
@@ -92,7 +127,7 @@ async function send(request, signal) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   const timer = setTimeout(abort, request.timeoutMs);
-  signal?.addEventListener("abort", abort);
+  signal.addEventListener("abort", abort);
   try {
     const res = await fetch(request.url, {
       __proto__: null,
@@ -109,10 +144,10 @@ async function send(request, signal) {
     const head = [res.headers.get("x-amzn-errortype"), res.headers.get("x-amzn-requestid")];
     return body == null ? [1000 + res.status, ...head] : [res.status, ...head, body];
   } catch (e) {
-    return signal?.aborted ? [2] : controller.signal.aborted ? [1] : [0, undefined, undefined, message(e)];
+    return signal.aborted ? [2] : controller.signal.aborted ? [1] : [0, undefined, undefined, message(e)];
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", abort);
+    signal.removeEventListener("abort", abort);
   }
 }
 
@@ -123,6 +158,31 @@ const random = () => {
     if (r >= 0 && r < 1) return r;
   } catch {}
   return 0.5;
+};
+
+// The call's own signal, which follows the caller's (when given): every wait
+// listens to it, so a caller's signal is read once, here, and its listener
+// removed when the call ends (`ends`).
+const follow = (signal, ends) => {
+  const own = new AbortController();
+  const abort = () => own.abort();
+  if (signal) {
+    reading("signal", () => (signal.aborted ? abort() : signal.addEventListener("abort", abort)));
+    ends.push(() => {
+      try {
+        signal.removeEventListener("abort", abort);
+      } catch {}
+    });
+  }
+  return own.signal;
+};
+
+// Hands an attempt's record to the caller's logger; nothing it does (throw,
+// reject, return a thenable that throws) reaches the call.
+const log = (logger, entry) => {
+  try {
+    Promise.resolve(logger(entry)).catch(() => {});
+  } catch {}
 };
 
 // The page's threat-protection script, if it loaded one (src/steps.rs, `askPage`).
@@ -150,7 +210,7 @@ export function calls(core) {
     // A prepared request is its JSON head, a line break and the body as sent.
     const cut = answer.indexOf("\n");
     const parsed = Object.setPrototypeOf(JSON.parse(cut < 0 ? answer : answer.slice(0, cut)), null);
-    if (parsed.error) throw Object.assign(new Error(parsed.error.message), parsed.error);
+    if (parsed.error) throw failure(0, parsed.error.message, 0, parsed.error);
     if (cut >= 0) parsed.body = answer.slice(cut + 1);
     return parsed;
   };
@@ -158,11 +218,15 @@ export function calls(core) {
   // Checks everything, gets the SecretHash (from the provider if need be) and
   // answers with the request as `prepare` wrote it and what `judge` needs, or
   // with `done`: the core's judgement of a call that ended before sending.
-  const prepared = async (kind, input, config) => {
-    const [i, inputData] = argument(input, NESTED);
-    const [c, configData] = argument(config);
+  const prepared = async (kind, input, config, ends) => {
+    const [i, inputData] = argument(input, "input", NESTED);
+    const [c, configData] = argument(config, "config");
     const args = JSON.stringify({ __proto__: null, input: inputData, config: configData });
-    const signal = isSignal(i.signal) ? i.signal : undefined;
+    const signal = follow(inputData?.signal?.[TAG] == "signal" && i.signal, ends);
+    const logger = c.logger;
+    if (logger != null && typeof logger != "function") {
+      throw failure("ValidationError", "logger must be a function", 0, { field: "logger", rule: "type" });
+    }
     // The core checks timeoutMs; until it is loaded, a bad one waits the default.
     const ms = typeof c.timeoutMs == "number" && c.timeoutMs >= 1 && c.timeoutMs < 2 ** 31 ? c.timeoutMs : 15000;
     const loading = core.load?.();
@@ -185,7 +249,7 @@ export function calls(core) {
     const prepare = () => step(core.prepare, kind, args, provided, pageState, pageData);
     let request = prepare();
     if (request.provide) {
-      if (signal?.aborted) return { done: judge(0, 2) };
+      if (signal.aborted) return { done: judge(0, 2) };
       const provider = c.secretHash;
       try {
         const hash = await until(new Promise((r) => r(provider(i.username, c.clientId))), signal, ms);
@@ -206,30 +270,64 @@ export function calls(core) {
       pageState = 2;
       request = prepare();
     }
-    return { request, judge, signal };
+    return { request, judge, signal, logger, args };
   };
 
-  const call = (kind) => async (input, config) => {
-    const { request, judge, signal, done } = await prepared(kind, input, config);
-    if (done) return done.ok;
-    for (let state = 0; ; ) {
-      const answer = judge(state, ...(signal?.aborted ? [2] : await send(request, signal)));
-      if (Object.hasOwn(answer, "ok")) return answer.ok;
-      state = answer.state;
-      await sleep(answer.retry, signal);
-    }
+  // Runs `body` over the prepared call. Whatever rejects is an error of
+  // ours; the listener on the caller's signal goes when the call ends.
+  const run = (kind, input, config, body) => {
+    const ends = [];
+    return prepared(kind, input, config, ends)
+      .then((p) => (p.done ? p.done.ok : body(p)))
+      .catch((e) => {
+        throw ours.has(e) ? e : failure("PanicError", "cognito-confirm stopped this call because of a bug", e);
+      })
+      .finally(() => ends.forEach((end) => end()));
   };
+
+  const call = (kind, operation) => (input, config) =>
+    run(kind, input, config, async ({ request, judge, signal, logger, args }) => {
+      for (let state = 0, attempt = 1; ; attempt++) {
+        const started = Date.now();
+        const [outcome, errorType, requestId, body] = signal.aborted ? [2] : await send(request, signal);
+        let answer, error;
+        try {
+          answer = judge(state, outcome, errorType, requestId, body);
+        } catch (e) {
+          error = e;
+        }
+        if (logger) {
+          log(logger, {
+            operation,
+            attempt,
+            // An HTTP status; 0 when there was none (network error, timeout, abort, refused redirect).
+            status: outcome > 1e3 ? outcome - 1e3 : outcome > 99 ? outcome : 0,
+            // A request id as Cognito writes them (a UUID), and one that repeats none of the arguments.
+            requestId: /^[\da-f-]{36}$/i.test(requestId) && !args.includes(requestId) ? requestId : undefined,
+            ms: Date.now() - started,
+            retryInMs: answer?.retry,
+            error: error?.name,
+          });
+        }
+        if (error) throw error;
+        if (Object.hasOwn(answer, "ok")) return answer.ok;
+        state = answer.state;
+        await sleep(answer.retry, signal);
+      }
+    });
 
   // The core's numbers for the operations (src/arguments.rs, `Kind`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
     // What the call `operation` would send, byte for byte; nothing is sent.
-    buildRequest: async (operation, input, config) => {
-      const { request, done } = await prepared(KINDS[operation] ?? -1, input, config);
-      if (done) return done.ok;
-      return { url: request.url, method: "POST", headers: request.headers, body: request.body };
-    },
+    buildRequest: (operation, input, config) =>
+      run(typeof operation == "string" ? (KINDS[operation] ?? -1) : -1, input, config, ({ request }) => ({
+        url: request.url,
+        method: "POST",
+        headers: request.headers,
+        body: request.body,
+      })),
   };
-  for (const name in KINDS) api[name] = call(KINDS[name]);
+  for (const name in KINDS) api[name] = call(KINDS[name], name);
   return api;
 }

@@ -87,6 +87,29 @@ export interface CognitoConfig {
    * full-jitter exponential backoff; an answer about the code or the user never is.
    */
   maxAttempts?: number;
+  /** Called once per attempt with what happened, and never with a secret (see {@link AttemptLog}). */
+  logger?: (entry: AttemptLog) => void;
+}
+
+/**
+ * One attempt, as the config's `logger` sees it. It never holds the username, a code, the
+ * password, an attribute value, the client secret or the SecretHash. What the logger throws or
+ * rejects with is ignored.
+ */
+export interface AttemptLog {
+  operation: "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn";
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The HTTP status; 0 when there was none (network error, timeout, abort, refused redirect). */
+  status: number;
+  /** Cognito's request id (a UUID), when it answered with one that repeats none of the arguments. */
+  requestId?: string;
+  /** How long the attempt took, in milliseconds. */
+  ms: number;
+  /** The wait before the next attempt, when this one is retried. */
+  retryInMs?: number;
+  /** The error's `name`, when the call ends with this attempt's error. */
+  error?: string;
 }
 
 /** What a confirmed sign-up resolves to. */

@@ -1,16 +1,51 @@
 // Turns what wasm-pack wrote into pkg/ into the npm package: adds the entry
 // points of js/ and completes package.json (exports, files, sideEffects...).
 // Run by scripts/build.sh after wasm-pack.
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { thirdPartyNotices } from "./licenses.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The package directory: pkg/ unless another is given (the test build of the panic probe).
 const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, "pkg"));
+// The module's digests: the entry points compile only these bytes (the
+// browser's fetch checks `integrity`, the Node entry hashes what it reads),
+// and integrity.json carries them for whoever checks a published package.
+const wasm = fs.readFileSync(path.join(PKG, "cognito_confirm_bg.wasm"));
+const digest = (algorithm) => crypto.createHash(algorithm).update(wasm).digest();
+const integrity = {
+  "cognito_confirm_bg.wasm": {
+    bytes: wasm.length,
+    sha256: digest("sha256").toString("hex"),
+    sha384: digest("sha384").toString("hex"),
+    integrity: `sha384-${digest("sha384").toString("base64")}`,
+  },
+};
+// The tools whose versions reproduce these bytes (with the same source and Cargo.lock).
+const version = (tool, ...args) => execFileSync(tool, args, { cwd: ROOT, encoding: "utf8" }).trim();
+integrity.toolchain = {
+  rustc: version("rustc", "--version"),
+  "wasm-bindgen": version("wasm-bindgen", "--version"),
+  "wasm-opt": version("wasm-opt", "--version"),
+};
+const PLACEHOLDER = "sha384-(written by js/package.mjs)";
 for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts", "server.js", "server.d.ts"]) {
-  fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
+  let text = fs.readFileSync(path.join(ROOT, "js", file), "utf8");
+  if (file.startsWith("index.") && file.endsWith(".js")) {
+    if (!text.includes(PLACEHOLDER)) throw new Error(`js/${file} has no ${PLACEHOLDER} to write the module's digest into`);
+    text = text.replace(PLACEHOLDER, integrity["cognito_confirm_bg.wasm"].integrity);
+  }
+  fs.writeFileSync(path.join(PKG, file), text);
 }
+fs.writeFileSync(path.join(PKG, "THIRD_PARTY_LICENSES"), thirdPartyNotices(ROOT));
+fs.writeFileSync(path.join(PKG, "integrity.json"), JSON.stringify(integrity, null, 2) + "\n");
+console.log(`cognito_confirm_bg.wasm: ${wasm.length} bytes
+  SHA-256 ${integrity["cognito_confirm_bg.wasm"].sha256}
+  SHA-384 ${integrity["cognito_confirm_bg.wasm"].sha384}
+  integrity ${integrity["cognito_confirm_bg.wasm"].integrity}`);
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
 const manifest = {
   name: generated.name,
@@ -31,6 +66,7 @@ const manifest = {
     // The SecretHash endpoint, for servers (Node.js, serverless, edge): docs/server.md.
     "./server": { types: "./server.d.ts", default: "./server.js" },
     "./cognito_confirm_bg.wasm": "./cognito_confirm_bg.wasm",
+    "./integrity.json": "./integrity.json",
     "./package.json": "./package.json",
   },
   main: "./index.js",
@@ -48,8 +84,10 @@ const manifest = {
     "cognito_confirm.d.ts",
     "cognito_confirm_bg.wasm",
     "cognito_confirm_bg.wasm.d.ts",
+    "integrity.json",
     "README.md",
     "LICENSE",
+    "THIRD_PARTY_LICENSES",
     "CHANGELOG.md",
   ],
   sideEffects: false,

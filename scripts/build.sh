@@ -11,5 +11,19 @@ if [ "${1:-}" != "--force" ] && [ -f "$stamp" ] \
   && [ -z "$(find src js Cargo.toml Cargo.lock README.md CHANGELOG.md -newer "$stamp" -print -quit)" ]; then
   exit 0
 fi
+# Reproducible bytes: the module names source files (panic locations), so
+# no path of this machine may reach it (docs/security.md). The checkout and
+# cargo's home are written as fixed names, and the registry's source folders
+# as nothing (`sha2-0.10.9/src/...`: the shortest path, 53 B less than
+# `/cargo/registry/src/index.crates.io-<hash>/...`). Only the release build
+# of the .wasm gets these flags (a target-specific variable: the tests'
+# builds keep theirs, and nothing is rebuilt twice for them).
+cargo_home="$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd)"
+flags="--remap-path-prefix=$cargo_home=/cargo --remap-path-prefix=$ROOT=/cognito-confirm"
+for registry in "$cargo_home"/registry/src/*/; do
+  [ -d "$registry" ] && flags+=" --remap-path-prefix=$registry="
+done
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags"
+unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
 wasm-pack build --target web --release
 node js/package.mjs

@@ -70,6 +70,16 @@ need_fuzzer() {
   fi
 }
 
+# cargo-deny, for the test command's offline check of the shipped crates'
+# licences and duplicates (deny.toml); it reads no advisory database.
+need_cargo_deny() {
+  local version=0.20.2
+  if [ "$(cargo-deny --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
+    say "installing cargo-deny $version (about 5 min)"
+    cargo install cargo-deny --version "$version" --locked --force >&2
+  fi
+}
+
 # System packages: `want COMMAND DEBIAN-PACKAGE WHAT` queues one when COMMAND is missing;
 # `install_system_packages` installs the queue at once.
 system_missing=()
@@ -147,6 +157,7 @@ case "$MODE" in
   test)
     need_wasm_toolchain
     need_fuzzer
+    need_cargo_deny
     need_test_system_packages
     need_engine_packages
     install_system_packages

@@ -325,3 +325,204 @@ async fn a_broken_math_random_is_not_the_modules_problem() {
     result.unwrap_or_else(|e| panic!("{}", name_of(&e)));
     assert_eq!(requests(&username).await.length(), 2);
 }
+
+/// Issue 19: every rejection is an `Error` of the README's names, whatever
+/// the caller's values throw (a getter, a Proxy trap, a revoked Proxy, a
+/// `toString` or `Symbol.toPrimitive` trap, a provider's strange throw), and
+/// nothing is sent. Each case builds `[input, config]` from the user `U`, a
+/// plain config `P` and a config of the secret client `S`.
+#[wasm_bindgen_test]
+async fn every_rejection_is_a_listed_error() {
+    watch_page();
+    let revoked = "const { proxy: R, revoke: r } = Proxy.revocable({}, {}); r();";
+    let cases: &[(&str, &str, &str)] = &[
+        ("return [{ get username() { throw 42; }, confirmationCode: '1' }, P];", "ValidationError", "username"),
+        ("return [{ username: U, get confirmationCode() { throw new TypeError('no'); } }, P];", "ValidationError", "confirmationCode"),
+        ("return [R, P];", "ValidationError", "input"),
+        ("return [{ username: U, confirmationCode: '1' }, R];", "ValidationError", "config"),
+        ("return [new Proxy({}, { ownKeys() { throw Symbol('keys'); } }), P];", "ValidationError", "input"),
+        ("return [{ username: U, confirmationCode: '1', clientMetadata: { get k() { throw null; } } }, P];", "ValidationError", "clientMetadata.k"),
+        ("return [{ username: U, confirmationCode: '1', clientMetadata: R }, P];", "ValidationError", "clientMetadata"),
+        ("return [{ username: { toString() { throw 42; } }, confirmationCode: '1' }, P];", "ValidationError", "username"),
+        ("return [{ username: { [Symbol.toPrimitive]() { throw 42; } }, confirmationCode: '1' }, P];", "ValidationError", "username"),
+        ("return [{ username: U, confirmationCode: '1' }, { ...P, get timeoutMs() { throw 42; } }];", "ValidationError", "timeoutMs"),
+        ("return [{ username: U, confirmationCode: '1' }, { ...P, logger: 'console' }];", "ValidationError", "logger"),
+        ("const s = new AbortController().signal; Object.defineProperty(s, 'aborted', { get() { throw 42; } });
+          return [{ username: U, confirmationCode: '1', signal: s }, P];", "ValidationError", "signal"),
+        ("return [{ username: U, confirmationCode: '1', signal: Object.create(AbortSignal.prototype) }, P];", "ValidationError", "signal"),
+        ("return [{ username: U, confirmationCode: '1' }, { ...S, get secretHash() { throw 42; } }];", "ValidationError", "secretHash"),
+        ("const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw 42; } });
+          return [{ username: U, confirmationCode: '1' }, { ...S, secretHash: () => { throw e; } }];", "SecretHashError", ""),
+        ("return [{ username: U, confirmationCode: '1' }, { ...S, secretHash: () => { throw 42; } }];", "SecretHashError", ""),
+        ("return [{ username: U, confirmationCode: '1' }, { ...S, secretHash: () => ({ then() { throw 42; } }) }];", "SecretHashError", ""),
+        ("return [{ username: U, confirmationCode: '1' }, { ...S, secretHash: () => ({ get then() { throw 42; } }) }];", "SecretHashError", ""),
+        ("return [{ username: U, confirmationCode: '1' }, { ...S, secretHash: () => Promise.reject(new Proxy(new Error('x'), { get() { throw 42; } })) }];", "SecretHashError", ""),
+        ("return [{ username: U, confirmationCode: '1' }, { ...S, secretHash: () => R }];", "SecretHashError", ""),
+        ("const { proxy, revoke } = Proxy.revocable(() => 'aGFzaA==', {}); revoke();
+          return [{ username: U, confirmationCode: '1' }, { ...S, secretHash: proxy }];", "ValidationError", "secretHash"),
+    ];
+    for (setup, expected, field) in cases {
+        let username = new_user("1", "").await;
+        let args: js_sys::Array = Function::new_with_args("U, P, S", &format!("{revoked} {setup}"))
+            .call3(
+                &JsValue::NULL,
+                &username.as_str().into(),
+                &config(PLAIN),
+                &secret_config(),
+            )
+            .unwrap()
+            .into();
+        let err = confirm_err(args.get(0), args.get(1)).await;
+        assert_eq!(name_of(&err), *expected, "{setup}");
+        if !field.is_empty() {
+            assert_eq!(get_str(&err, "field").as_deref(), Some(*field), "{setup}");
+        }
+        assert_eq!(requests(&username).await.length(), 0, "{setup}: nothing was sent");
+    }
+    // buildRequest's operation, read as a property key: a trap there too.
+    for operation in [
+        "return { toString() { throw 42; } };",
+        "return { [Symbol.toPrimitive]() { throw 42; } };",
+    ] {
+        let err = build_request_with(eval(operation), input("u", "1"), config(PLAIN))
+            .await
+            .expect_err("no such operation");
+        assert_eq!(name_of(&err), "ValidationError", "{operation}");
+        assert_eq!(get_str(&err, "field").as_deref(), Some("operation"));
+    }
+    assert_page_clean();
+}
+
+/// Issue 19: the config's `logger` is called once per attempt with the
+/// operation, the attempt, the status, Cognito's request id, the time and the
+/// retry decision, and with none of the username, code, password, attribute
+/// values, client secret or SecretHash; a request id that repeats an
+/// argument is left out. A logger that throws or rejects changes nothing,
+/// and without one nothing is logged.
+#[wasm_bindgen_test]
+async fn the_logger_sees_each_attempt_and_no_secret() {
+    watch_page();
+    eval(
+        "globalThis.__logs = [];
+         globalThis.__logger = (entry) => { globalThis.__logs.push(entry); };",
+    );
+    let logs = || -> js_sys::Array { get(&js_sys::global(), "__logs").into() };
+    let echoed = "0f8e1b1a-5d5c-4c3b-9a9a-1234567890ab";
+
+    // ConfirmSignUp for the secret client: two retried answers, then Cognito's.
+    let username = new_user("424242", "").await;
+    script(
+        &username,
+        &format!(
+            r#"[{{"status":500,"type":"InternalErrorException","headers":{{"x-amzn-RequestId":"{echoed}"}}}},
+                {{"status":503,"body":"","headers":{{"x-amzn-RequestId":"{username}"}}}}]"#
+        ),
+    )
+    .await;
+    let config = secret_config();
+    set(&config, "clientSecret", &SECRET.into());
+    set(&config, "logger", &get(&js_sys::global(), "__logger"));
+    let input = input(&username, "424242");
+    set(&input, "clientMetadata", &js(&format!(r#"{{"trace":"{echoed}"}}"#)));
+    call(input, config.clone())
+        .await
+        .unwrap_or_else(|e| panic!("{}", name_of(&e)));
+    let seen = requests(&username).await;
+    assert_eq!(seen.length(), 3);
+    let sent_hash = get_str(&get(&seen.get(2), "body"), "SecretHash").expect("a SecretHash was sent");
+    let entries = logs();
+    assert_eq!(entries.length(), 3, "one entry per attempt");
+    for (n, status) in [500.0, 503.0, 200.0].into_iter().enumerate() {
+        let entry = entries.get(n as u32);
+        assert_eq!(get_str(&entry, "operation").as_deref(), Some("confirmSignUp"));
+        assert_eq!(get(&entry, "attempt").as_f64(), Some(n as f64 + 1.0));
+        assert_eq!(get(&entry, "status").as_f64(), Some(status));
+        assert!(get(&entry, "ms").as_f64().is_some_and(|ms| ms >= 0.0), "ms");
+        assert!(get(&entry, "error").is_undefined());
+        let retry = get(&entry, "retryInMs");
+        assert_eq!(retry.as_f64().is_some(), n < 2, "retried after attempts 1 and 2 only");
+    }
+    assert!(
+        get(&entries.get(0), "requestId").is_undefined(),
+        "an id that repeats an argument"
+    );
+    assert!(
+        get(&entries.get(1), "requestId").is_undefined(),
+        "an id that is the username"
+    );
+    let id = get_str(&entries.get(2), "requestId").expect("Cognito's request id");
+    assert_eq!(id.len(), 36, "{id}");
+    let text = JSON::stringify(&entries).unwrap().as_string().unwrap();
+    for secret in [username.as_str(), "424242", SECRET, sent_hash.as_str(), echoed] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+
+    // A refused code: one entry with the error's name, not retried.
+    eval("globalThis.__logs = [];");
+    let username = new_user("424242", "").await;
+    let err = confirm_err(self::input(&username, "999999"), config).await;
+    assert_eq!(name_of(&err), "CodeMismatchException");
+    let entries = logs();
+    assert_eq!(entries.length(), 1);
+    assert_eq!(get(&entries.get(0), "status").as_f64(), Some(400.0));
+    assert_eq!(
+        get_str(&entries.get(0), "error").as_deref(),
+        Some("CodeMismatchException")
+    );
+    assert!(get(&entries.get(0), "retryInMs").is_undefined());
+
+    // SignUp: the password and the attribute values never reach the logger.
+    eval("globalThis.__logs = [];");
+    let username = unique("logsign");
+    let password = "Pw-9f3!kq7Zr2m";
+    let email = format!("{username}@example.com");
+    let config = self::config(PLAIN);
+    set(&config, "logger", &get(&js_sys::global(), "__logger"));
+    let input = js(&format!(
+        r#"{{"username":"{username}","password":"{password}","userAttributes":{{"email":"{email}","name":"Zebulon Quixote"}}}}"#
+    ));
+    sign_up(input, config)
+        .await
+        .unwrap_or_else(|e| panic!("{}", name_of(&e)));
+    let entries = logs();
+    assert_eq!(entries.length(), 1);
+    assert_eq!(get_str(&entries.get(0), "operation").as_deref(), Some("signUp"));
+    let text = JSON::stringify(&entries).unwrap().as_string().unwrap();
+    for secret in [username.as_str(), password, email.as_str(), "Zebulon Quixote"] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+
+    // Loggers that throw, reject or hand back a thenable that throws: the calls go on.
+    for logger in [
+        "return () => { throw new Error('logger down'); };",
+        "return () => { throw 42; };",
+        "return async () => { throw new Error('rejects'); };",
+        "return () => ({ then() { throw 42; } });",
+    ] {
+        let username = new_user("1", "").await;
+        let config = self::config(PLAIN);
+        set(&config, "logger", &eval(logger));
+        let result = call(self::input(&username, "1"), config).await;
+        assert!(result.is_ok(), "{logger}: {:?}", result.err().map(|e| name_of(&e)));
+    }
+
+    // Without a logger: nothing on the console.
+    eval(
+        "globalThis.__console = 0;
+         for (const k of ['log', 'info', 'debug', 'warn', 'error', 'trace']) {
+           const f = console[k];
+           console['__' + k] = f;
+           console[k] = (...a) => { globalThis.__console++; f.apply(console, a); };
+         }",
+    );
+    let username = new_user("1", "").await;
+    let result = call(self::input(&username, "1"), self::config(PLAIN)).await;
+    let printed = get(&js_sys::global(), "__console").as_f64();
+    eval(
+        "for (const k of ['log', 'info', 'debug', 'warn', 'error', 'trace']) { console[k] = console['__' + k]; delete console['__' + k]; }
+         delete globalThis.__console; delete globalThis.__logs; delete globalThis.__logger;",
+    );
+    result.unwrap_or_else(|e| panic!("{}", name_of(&e)));
+    assert_eq!(printed, Some(0.0), "console calls without a logger");
+    assert_page_clean();
+}

@@ -3,6 +3,7 @@
 // package itself. The package's own files (js/, src/) are not touched; a
 // variant that measures well is a recommendation, written up in the README.
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -20,7 +21,16 @@ function variant(PKG, OUT, id, edits, wasm) {
     }
     fs.writeFileSync(path.join(dir, file), text);
   }
-  if (wasm) fs.copyFileSync(wasm, path.join(dir, "cognito_confirm_bg.wasm"));
+  if (wasm) {
+    // Another module: the entry's integrity (docs/security.md) names its digest instead.
+    const bytes = fs.readFileSync(wasm);
+    fs.writeFileSync(path.join(dir, "cognito_confirm_bg.wasm"), bytes);
+    const { integrity } = JSON.parse(fs.readFileSync(path.join(PKG, "integrity.json"), "utf8"))["cognito_confirm_bg.wasm"];
+    const entry = path.join(dir, "index.js");
+    const text = fs.readFileSync(entry, "utf8");
+    if (!text.includes(integrity)) throw new Error(`prototype ${id}: index.js does not hold ${integrity}`);
+    fs.writeFileSync(entry, text.replace(integrity, "sha384-" + crypto.createHash("sha384").update(bytes).digest("base64")));
+  }
   return dir;
 }
 

@@ -226,10 +226,13 @@ pub async fn sign_up(input: JsValue, config: JsValue) -> Result<JsValue, JsValue
 
 /// Calls `buildRequest(operation, input, config)` as JavaScript would.
 pub async fn build_request(operation: &str, input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
+    build_request_with(operation.into(), input, config).await
+}
+
+/// [`build_request`] with any value as the operation.
+pub async fn build_request_with(operation: JsValue, input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
     let f: Function = API.with(|api| get(api, "buildRequest")).unchecked_into();
-    let promise: Promise = f
-        .call3(&JsValue::NULL, &operation.into(), &input, &config)?
-        .unchecked_into();
+    let promise: Promise = f.call3(&JsValue::NULL, &operation, &input, &config)?.unchecked_into();
     JsFuture::from(promise).await
 }
 

@@ -3,7 +3,9 @@
 // page shows. The packed tarball, installed as a user installs it, loaded by
 // a Vite build and by a page with no bundler (tests/pages/site/); the .wasm
 // fetched once; a missing .wasm and an untyped one; the README's
-// Content-Security-Policy with and without 'wasm-unsafe-eval'; one CORS
+// Content-Security-Policy with and without 'wasm-unsafe-eval'; a .wasm with
+// other bytes (a swapped module that would run, a truncated one) refused by
+// the fetch's `integrity` before it is compiled; one CORS
 // preflight per page; a refused CORS answer. Every page calls the strict fake
 // Cognito on another 127.0.0.1 port, so every call is cross-origin.
 //
@@ -38,7 +40,11 @@ let server;
 let origin;
 let browser;
 let page;
-/** How the .wasm is served: "ok", "missing" (404) or "untyped" (not `application/wasm`). */
+/**
+ * How the .wasm is served: "ok", "missing" (404), "untyped" (not `application/wasm`), "swapped"
+ * (other bytes that would compile and run just as well: the module with a custom section added)
+ * or "truncated" (its first half).
+ */
 let wasmServing = "ok";
 let wasmRequests = 0;
 
@@ -108,6 +114,10 @@ function serve(req, res) {
       return res.end();
     }
     if (wasmServing === "untyped") headers["Content-Type"] = "application/octet-stream";
+    const bytes = fs.readFileSync(file);
+    // A custom section, "test", of no bytes: id 0, size 5, name length 4, the name.
+    if (wasmServing === "swapped") return res.writeHead(200, headers), res.end(Buffer.concat([bytes, Buffer.from([0, 5, 4, 116, 101, 115, 116])]));
+    if (wasmServing === "truncated") return res.writeHead(200, headers), res.end(bytes.subarray(0, bytes.length >> 1));
   }
   const csp = url.searchParams.get("csp");
   if (file.endsWith(".html") && csp) headers["Content-Security-Policy"] = (csp === "with" ? CSP_WITH : CSP_WITHOUT)(fake.url);
@@ -196,7 +206,27 @@ test("a missing .wasm is a LoadError with its cause; the next call loads it, eve
   const again = await page.evaluate((u) => window.flow(u), username);
   assert.equal(again.ok, true, JSON.stringify(again));
   assert.equal((await fake.control(`user?username=${username}`)).status, "CONFIRMED");
-  assert.equal(wasmRequests, 2, "one failed fetch, one that worked");
+  assert.equal(wasmRequests, 3, "a fetch with integrity (which the 404 page fails too), one to tell a missing file from other bytes, one that worked");
+});
+
+test("a .wasm with other bytes, swapped or truncated, is a LoadError that says so; nothing is sent, and the next call loads the right one", async (t) => {
+  for (const serving of ["swapped", "truncated"]) {
+    wasmServing = serving;
+    wasmRequests = 0;
+    const { username, outcome } = await openFor("plain");
+    t.diagnostic(`${serving}: ${JSON.stringify(outcome)}`);
+    assert.equal(outcome.name, "LoadError", `${serving}: ${JSON.stringify(outcome)}`);
+    assert.match(outcome.cause?.message ?? "", /cognito_confirm_bg\.wasm is not the module this package was built with \(sha384-[A-Za-z0-9+/]{64}\)/, serving);
+    assert.equal((await fake.control(`requests?username=${username}`)).length, 0, `${serving}: nothing was sent`);
+    assert.equal(wasmRequests, 2, `${serving}: the fetch with integrity, and one to tell other bytes from a missing file`);
+
+    wasmServing = "ok";
+    const again = await page.evaluate((u) => window.flow(u), username);
+    assert.equal(again.ok, true, `${serving}, then the right bytes: ${JSON.stringify(again)}`);
+    assert.equal((await fake.control(`user?username=${username}`)).status, "CONFIRMED");
+    assert.equal(wasmRequests, 3);
+  }
+  assert.deepEqual(await page.execute("return window.pageErrors;"), []);
 });
 
 test("under the README's Content-Security-Policy the page confirms a sign-up", async () => {

@@ -7,6 +7,7 @@ import {
   signUp,
   ready,
   resendSignUpCode,
+  type AttemptLog,
   type AutoSignInResult,
   type CodeDeliveryDetails,
   type CognitoConfig,
@@ -32,6 +33,10 @@ const config: CognitoConfig = {
   useDualStack: true,
   timeoutMs: 10_000,
   maxAttempts: 3,
+  logger: (entry: AttemptLog) => {
+    const { operation, attempt, status, requestId, ms, retryInMs, error } = entry;
+    console.debug(operation, attempt, status, requestId ?? "-", ms, retryInMs ?? "not retried", error ?? "");
+  },
 };
 const withSecret: CognitoConfig = { userPoolId: "eu-west-1_X", clientId: "c", clientSecret: "s", endpoint: "https://proxy.example.com/" };
 const withHash: CognitoConfig = { userPoolId: "eu-west-1_X", clientId: "c", secretHash: "abc=" };
