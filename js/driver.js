@@ -1,6 +1,6 @@
 // The I/O of a call: fetch, timers, the caller's AbortSignal and SecretHash
 // provider. Every decision is the WebAssembly core's: `prepare` says what to
-// send, `judge` what an attempt's outcome means (src/steps.rs). Both take and
+// send, `judge` what an attempt's outcome means (src/call/steps.rs). Both take and
 // return JSON text, so a step is one string crossing each way.
 //
 // What the caller and the page hand over is read once, own members only: a
@@ -20,7 +20,7 @@ const TIMED_OUT = {};
 const isSignal = (v) => typeof AbortSignal == "function" && v instanceof AbortSignal;
 
 // A member as JSON carries it; what JSON cannot carry becomes a tag the core
-// reads (src/arguments.rs): functions, signals, strings with a lone
+// reads (src/call/arguments.rs): functions, signals, strings with a lone
 // surrogate, non-finite numbers, and objects where none belongs.
 const value = (v, nested) => {
   const type = typeof v;
@@ -33,7 +33,7 @@ const value = (v, nested) => {
 // [raw, data] of an object: its own enumerable members as given and as JSON
 // carries them, in objects without a prototype. A key that starts with the
 // tag's key gets one more in front, so that no caller's key reads as a tag
-// (src/arguments.rs takes it off again).
+// (src/call/arguments.rs takes it off again).
 const copy = (v, nested) => {
   const raw = { __proto__: null };
   let data = { __proto__: null };
@@ -125,7 +125,7 @@ const random = () => {
   return 0.5;
 };
 
-// The page's threat-protection script, if it loaded one (src/steps.rs, `askPage`).
+// The page's threat-protection script, if it loaded one (src/call/steps.rs, `askPage`).
 const page = () => {
   try {
     return globalThis.AmazonCognitoAdvancedSecurityData;
@@ -220,7 +220,7 @@ export function calls(core) {
     }
   };
 
-  // The core's numbers for the operations (src/arguments.rs, `Kind`).
+  // The core's numbers for the operations (src/call/arguments.rs, `Kind`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
     // What the call `operation` would send, byte for byte; nothing is sent.

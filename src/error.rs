@@ -9,8 +9,8 @@
 use alloc::string::String;
 use core::fmt;
 
-use crate::text::{concat, find, push_uint, replace_all};
-use crate::validate::ValidationError;
+use crate::wire::text::{concat, find, push_uint, replace_all};
+use crate::wire::validate::ValidationError;
 
 macro_rules! service_error_names {
     ($($variant:ident = $text:literal,)*) => {

@@ -11,23 +11,13 @@
 
 extern crate alloc;
 
-pub mod arguments;
 pub mod call;
-pub mod endpoint;
 pub mod error;
-pub mod json;
 pub mod operations;
-pub mod outcome;
-pub mod request;
-pub mod response;
-pub mod retry;
-pub mod secret_hash;
-pub mod steps;
-pub mod text;
-pub mod validate;
+pub mod wire;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
 pub use error::{Error, ServiceError, ServiceErrorName};
-pub use validate::{Rule, ValidationError};
+pub use wire::validate::{Rule, ValidationError};

@@ -1,9 +1,9 @@
 //! The shared test data (from the AWS API model and endpoint rules, in
 //! `tests/data/`) checked against the native core.
 
-use cognito_confirm::endpoint::{resolve, EndpointConfig};
-use cognito_confirm::secret_hash::{ClientSecret, SecretHash};
-use cognito_confirm::validate;
+use cognito_confirm::wire::endpoint::{resolve, EndpointConfig};
+use cognito_confirm::wire::secret_hash::{ClientSecret, SecretHash};
+use cognito_confirm::wire::validate;
 use cognito_confirm::ServiceErrorName;
 use serde_json::Value;
 

@@ -5,9 +5,9 @@ use alloc::string::String;
 
 use super::{Operation, UserCall};
 use crate::error::{ServiceError, ServiceErrorName};
-use crate::json::{ObjectWriter, Value};
-use crate::text::find;
-use crate::validate::{self, ValidationError};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::text::find;
+use crate::wire::validate::{self, ValidationError};
 
 /// Every member of `ConfirmSignUpRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -82,10 +82,10 @@ impl<'a> ConfirmSignUpOutput<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
     use crate::operations::UserContextData;
-    use crate::secret_hash::{ClientSecret, SecretHash};
-    use crate::validate::STRING_MAX;
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::validate::STRING_MAX;
 
     fn minimal() -> ConfirmSignUp {
         ConfirmSignUp {
@@ -185,7 +185,7 @@ mod tests {
         assert_eq!(call.request().target, "AWSCognitoIdentityProviderService.ConfirmSignUp");
         assert_eq!(call.request().body, op.body());
         let body = format!(r#"{{"__type":"NotAuthorizedException","message":"{hash} the-client-secret"}}"#);
-        let resp = crate::response::HttpResponse {
+        let resp = crate::wire::response::HttpResponse {
             status: 400,
             error_type_header: None,
             request_id: None,

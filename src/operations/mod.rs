@@ -13,14 +13,14 @@
 //! members ([`UserCall`]) are checked and written here once. An [`Operation`]
 //! adds only its own members, its body and its rules.
 //!
-//! A new operation touches: its own file here; [`crate::arguments`] (its
-//! `Kind` and how its members are read); [`crate::outcome`] (its result);
+//! A new operation touches: its own file here; [`crate::call::arguments`] (its
+//! `Kind` and how its members are read); [`crate::call::settle`] (its result);
 //! [`crate::error`] (any error names its model adds); `js/driver.js`,
 //! `js/bind.js` and the entry points (its export); `js/index.d.ts`.
 
+pub mod auto_sign_in;
 pub mod confirm_sign_up;
-pub mod initiate_auth;
-pub mod resend_confirmation_code;
+pub mod resend_sign_up_code;
 pub mod sign_up;
 
 use alloc::string::String;
@@ -28,10 +28,10 @@ use alloc::vec::Vec;
 
 use crate::call::Call;
 use crate::error::ServiceError;
-use crate::json::{ObjectWriter, Value};
-use crate::secret_hash::{ClientSecret, SecretHash};
-use crate::text::concat;
-use crate::validate::{self, Rule, ValidationError, STRING_MAX};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::secret_hash::{ClientSecret, SecretHash};
+use crate::wire::text::concat;
+use crate::wire::validate::{self, Rule, ValidationError, STRING_MAX};
 
 /// `UserContextData`: what Cognito's threat protection reads about the device.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,7 +113,7 @@ pub trait Operation {
     /// The JSON body, members the caller left unset left out.
     fn body(&self) -> String;
 
-    /// Whether an error means the work is done already (see [`crate::retry`]).
+    /// Whether an error means the work is done already (see [`crate::call::retry`]).
     fn done_already(&self, _: &ServiceError) -> bool {
         false
     }

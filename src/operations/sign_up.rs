@@ -14,9 +14,9 @@ use alloc::vec::Vec;
 
 use super::{Operation, UserCall};
 use crate::error::ServiceError;
-use crate::json::{ObjectWriter, Value};
-use crate::text::concat;
-use crate::validate::{self, Rule, ValidationError};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::text::concat;
+use crate::wire::validate::{self, Rule, ValidationError};
 
 /// A value the model marks `sensitive`: `Debug` shows nothing of it.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -56,7 +56,7 @@ const NAME_RULE: Rule = Rule::Format(
 
 fn check_attributes(field: &'static str, attributes: &Attributes) -> Result<(), ValidationError> {
     for (name, value) in &attributes.0 {
-        let name_ok = (1..=32).contains(&crate::text::char_count(name))
+        let name_ok = (1..=32).contains(&crate::wire::text::char_count(name))
             && validate::all(name, |c| {
                 validate::is_username_char(c) || matches!(c, ' ' | '\t' | '\n' | '\r')
             });
@@ -171,8 +171,8 @@ impl<'a> SignUpOutput<'a> {
 mod tests {
     use super::*;
     use crate::error::ServiceErrorName;
-    use crate::json;
-    use crate::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
     fn op() -> SignUp {
         SignUp {
@@ -273,7 +273,7 @@ mod tests {
         let call = (&o as &dyn Operation).call("https://x/".into(), None);
         let body = r#"{"__type":"InvalidPasswordException","message":"hunter2hunter2 for alice@example.com (t1ck3t) refused"}"#;
         let e = call
-            .finish(&crate::response::HttpResponse {
+            .finish(&crate::wire::response::HttpResponse {
                 status: 400,
                 error_type_header: None,
                 request_id: None,

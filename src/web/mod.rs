@@ -3,7 +3,7 @@
 //! `js/driver.js` does the I/O of a call (`fetch`, timers, the caller's
 //! `AbortSignal` and SecretHash provider, the page's threat-protection
 //! script) and asks [`steps::prepare`] and [`steps::judge`], through the one
-//! export [`step`], what to do; [`crate::steps`]
+//! export [`step`], what to do; [`crate::call::steps`]
 //! decides. Strings and numbers are the only values that cross: no futures,
 //! closures, JavaScript objects or per-member `Reflect` calls, which is what
 //! keeps this module small and each call cheap.
@@ -27,9 +27,9 @@ use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
 
-use crate::arguments::Kind;
-use crate::response::HttpResponse;
-use crate::steps::{self, Outcome, Page};
+use crate::call::arguments::Kind;
+use crate::call::steps::{self, Outcome, Page};
+use crate::wire::response::HttpResponse;
 
 fn kind(n: u32) -> Kind {
     Kind::from_number(n).unwrap_or_else(|| bug())
@@ -136,10 +136,10 @@ fn probe(args: &str) {
     if BROKEN.load(Ordering::Relaxed) {
         core::arch::wasm32::unreachable();
     }
-    if crate::text::find(args, "\"__panicProbe\"").is_some() {
+    if crate::wire::text::find(args, "\"__panicProbe\"").is_some() {
         panic!("the panic probe was called");
     }
-    if crate::text::find(args, "\"__trapProbe\"").is_some() {
+    if crate::wire::text::find(args, "\"__trapProbe\"").is_some() {
         BROKEN.store(true, Ordering::Relaxed);
         core::arch::wasm32::unreachable();
     }

@@ -5,14 +5,14 @@
 #![no_main]
 
 use cognito_confirm::operations::confirm_sign_up::ConfirmSignUp;
-use cognito_confirm::operations::initiate_auth::SignInAfterSignUp;
+use cognito_confirm::operations::auto_sign_in::AutoSignIn;
 use cognito_confirm::operations::sign_up::{Attributes, Sensitive, SignUp};
 use cognito_confirm::operations::{Operation, UserCall, UserContextData};
-use cognito_confirm::endpoint::{resolve, EndpointConfig};
-use cognito_confirm::json::{self, Value};
-use cognito_confirm::arguments::Kind;
-use cognito_confirm::steps::{self, Outcome};
-use cognito_confirm::validate;
+use cognito_confirm::wire::endpoint::{resolve, EndpointConfig};
+use cognito_confirm::wire::json::{self, Value};
+use cognito_confirm::call::arguments::Kind;
+use cognito_confirm::call::steps::{self, Outcome};
+use cognito_confirm::wire::validate;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(attributes[0].get_str("Value"), Some(sign_up.user_attributes.0[0].1.as_str()));
         assert_eq!(body.get_str("Password"), sign_up.password.as_ref().map(|p| p.0.as_str()));
     }
-    let sign_in = SignInAfterSignUp { user, session: op.session.clone().unwrap_or_default() };
+    let sign_in = AutoSignIn { user, session: op.session.clone().unwrap_or_default() };
     if sign_in.validate().is_ok() {
         let body = json::parse(&sign_in.body()).expect("an accepted input writes valid JSON");
         let parameters = body.get("AuthParameters").expect("AuthParameters");

@@ -3,9 +3,9 @@
 #![no_main]
 
 use cognito_confirm::call::Call;
-use cognito_confirm::json::{self, Value};
+use cognito_confirm::wire::json::{self, Value};
 use cognito_confirm::error::MAX_TEXT_CHARS;
-use cognito_confirm::response::HttpResponse;
+use cognito_confirm::wire::response::HttpResponse;
 use cognito_confirm::ServiceErrorName;
 use libfuzzer_sys::fuzz_target;
 

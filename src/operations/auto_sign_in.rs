@@ -9,17 +9,17 @@ use alloc::string::String;
 
 use super::{Operation, UserCall};
 use crate::error::ServiceError;
-use crate::json::{ObjectWriter, Value};
-use crate::validate::{self, Rule, ValidationError};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::validate::{self, Rule, ValidationError};
 
 /// `InitiateAuth` with `AuthFlow: USER_AUTH` and a sign-up session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SignInAfterSignUp {
+pub struct AutoSignIn {
     pub user: UserCall,
     pub session: String,
 }
 
-impl Operation for SignInAfterSignUp {
+impl Operation for AutoSignIn {
     fn name(&self) -> &'static str {
         "InitiateAuth"
     }
@@ -84,7 +84,7 @@ pub fn token<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
 
 /// What InitiateAuth answered.
 #[derive(Debug, Clone, PartialEq)]
-pub enum SignInOutcome<'a> {
+pub enum AutoSignInOutput<'a> {
     SignedIn(Tokens<'a>),
     /// Cognito wants more before it hands out tokens: answer with `RespondToAuthChallenge`.
     Challenge {
@@ -98,12 +98,12 @@ pub enum SignInOutcome<'a> {
     },
 }
 
-impl<'a> SignInOutcome<'a> {
+impl<'a> AutoSignInOutput<'a> {
     /// Reads the output object; one with neither tokens nor a challenge is an error.
     pub fn from_json(output: &'a Value) -> Result<Self, ServiceError> {
         if let Some(result) = output.get("AuthenticationResult") {
             if token(result, "AccessToken").is_some() {
-                return Ok(SignInOutcome::SignedIn(Tokens(result)));
+                return Ok(AutoSignInOutput::SignedIn(Tokens(result)));
             }
         }
         if let Some(name) = string(output, "ChallengeName") {
@@ -115,7 +115,7 @@ impl<'a> SignInOutcome<'a> {
                 Some(Value::Array(items)) => items.as_slice(),
                 _ => &[],
             };
-            return Ok(SignInOutcome::Challenge {
+            return Ok(AutoSignInOutput::Challenge {
                 name,
                 session: super::session_of(output),
                 parameters,
@@ -132,11 +132,11 @@ impl<'a> SignInOutcome<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
-    use crate::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
-    fn op() -> SignInAfterSignUp {
-        SignInAfterSignUp {
+    fn op() -> AutoSignIn {
+        AutoSignIn {
             user: UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
@@ -184,12 +184,12 @@ mod tests {
             r#"{"AuthenticationResult":{"AccessToken":"at","IdToken":"it","RefreshToken":"rt","ExpiresIn":3600,"TokenType":"Bearer"},"ChallengeParameters":{}}"#,
         )
         .unwrap();
-        match SignInOutcome::from_json(&tokens).unwrap() {
-            SignInOutcome::SignedIn(t) => {
+        match AutoSignInOutput::from_json(&tokens).unwrap() {
+            AutoSignInOutput::SignedIn(t) => {
                 assert_eq!(token(t.0, "AccessToken"), Some("at"));
                 assert_eq!(format!("{t:?}"), "Tokens(<redacted>)");
                 assert_eq!(
-                    format!("{:?}", SignInOutcome::SignedIn(t)),
+                    format!("{:?}", AutoSignInOutput::SignedIn(t)),
                     "SignedIn(Tokens(<redacted>))"
                 );
             }
@@ -200,12 +200,12 @@ mod tests {
             r#"{{"ChallengeName":"SELECT_CHALLENGE","Session":"{session}","ChallengeParameters":{{"CODE_DELIVERY_DESTINATION":"a***","N":1}},"AvailableChallenges":["EMAIL_OTP",7,"PASSWORD"]}}"#
         ))
         .unwrap();
-        let SignInOutcome::Challenge {
+        let AutoSignInOutput::Challenge {
             name,
             session: got,
             parameters,
             available,
-        } = SignInOutcome::from_json(&challenge).unwrap()
+        } = AutoSignInOutput::from_json(&challenge).unwrap()
         else {
             panic!("a challenge expected")
         };
@@ -216,7 +216,9 @@ mod tests {
             "as received; outcome.rs keeps the strings"
         );
         assert_eq!(
-            SignInOutcome::from_json(&json::parse("{}").unwrap()).unwrap_err().name,
+            AutoSignInOutput::from_json(&json::parse("{}").unwrap())
+                .unwrap_err()
+                .name,
             crate::error::ServiceErrorName::Unknown
         );
     }
@@ -227,18 +229,18 @@ mod tests {
             r#"{"AuthenticationResult":{"AccessToken":"a.b-c_d=","IdToken":"<script>","NewDeviceMetadata":{"DeviceKey":"us-east-1_0a-f","DeviceGroupKey":"g"}}}"#,
         )
         .unwrap();
-        let SignInOutcome::SignedIn(t) = SignInOutcome::from_json(&tokens).unwrap() else {
+        let AutoSignInOutput::SignedIn(t) = AutoSignInOutput::from_json(&tokens).unwrap() else {
             panic!("tokens expected")
         };
         assert_eq!(token(t.0, "IdToken"), None, "not of the model's form");
         let bad_access = json::parse(r#"{"AuthenticationResult":{"AccessToken":"a b"}}"#).unwrap();
-        assert!(SignInOutcome::from_json(&bad_access).is_err());
+        assert!(AutoSignInOutput::from_json(&bad_access).is_err());
         let long_session = json::parse(&format!(
             r#"{{"ChallengeName":"EMAIL_OTP","Session":"{}"}}"#,
             "s".repeat(4097)
         ))
         .unwrap();
-        let SignInOutcome::Challenge { session, .. } = SignInOutcome::from_json(&long_session).unwrap() else {
+        let AutoSignInOutput::Challenge { session, .. } = AutoSignInOutput::from_json(&long_session).unwrap() else {
             panic!("a challenge expected")
         };
         assert_eq!(session, None);

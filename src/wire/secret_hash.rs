@@ -51,8 +51,8 @@ impl SecretHash {
 
     /// Wraps a hash computed elsewhere (by a backend, say), after checking it
     /// against the model's `[\w+=/]{1,128}`.
-    pub fn given(hash: String) -> Result<SecretHash, crate::validate::ValidationError> {
-        crate::validate::secret_hash(&hash)?;
+    pub fn given(hash: String) -> Result<SecretHash, crate::wire::validate::ValidationError> {
+        crate::wire::validate::secret_hash(&hash)?;
         Ok(SecretHash(hash))
     }
 

@@ -8,13 +8,13 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::arguments::Kind;
+use crate::call::arguments::Kind;
 use crate::error::Error;
-use crate::json::{ObjectWriter, Value};
+use crate::operations::auto_sign_in::{string, token, AutoSignInOutput, Tokens};
 use crate::operations::confirm_sign_up::ConfirmSignUpOutput;
-use crate::operations::initiate_auth::{string, token, SignInOutcome, Tokens};
 use crate::operations::sign_up::SignUpOutput;
-use crate::text::parse_u32;
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::text::parse_u32;
 
 /// How a call ended well.
 #[derive(Debug)]
@@ -146,8 +146,8 @@ fn delivery(details: Option<&Value>) -> String {
 fn sign_in(output: &Value) -> Result<String, Error> {
     let mut w = ObjectWriter::new();
     let mut next_step = ObjectWriter::new();
-    match SignInOutcome::from_json(output)? {
-        SignInOutcome::SignedIn(Tokens(result)) => {
+    match AutoSignInOutput::from_json(output)? {
+        AutoSignInOutput::SignedIn(Tokens(result)) => {
             const TOKENS: [(&str, &str); 3] = [
                 ("AccessToken", "accessToken"),
                 ("IdToken", "idToken"),
@@ -175,7 +175,7 @@ fn sign_in(output: &Value) -> Result<String, Error> {
             }
             next_step.string("signInStep", "DONE");
         }
-        SignInOutcome::Challenge {
+        AutoSignInOutput::Challenge {
             name,
             session,
             parameters,
@@ -202,7 +202,7 @@ fn sign_in(output: &Value) -> Result<String, Error> {
                     if list.len() > 1 {
                         list.push(',');
                     }
-                    crate::json::write_string(&mut list, name);
+                    crate::wire::json::write_string(&mut list, name);
                 }
             }
             if list.len() > 1 {
@@ -219,8 +219,8 @@ fn sign_in(output: &Value) -> Result<String, Error> {
 mod tests {
     use super::*;
     use crate::error::{ServiceError, ServiceErrorName};
-    use crate::json::parse;
-    use crate::validate::{Rule, ValidationError};
+    use crate::wire::json::parse;
+    use crate::wire::validate::{Rule, ValidationError};
 
     fn ok(kind: Kind, output: &str) -> String {
         result(kind, Sent::Output(parse(output).unwrap())).unwrap()

@@ -20,17 +20,17 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::endpoint::{self, EndpointConfig};
-use crate::json::{self, Value};
+use crate::call::retry::RetryPolicy;
+use crate::operations::auto_sign_in::AutoSignIn;
 use crate::operations::confirm_sign_up::ConfirmSignUp;
-use crate::operations::initiate_auth::SignInAfterSignUp;
-use crate::operations::resend_confirmation_code::ResendConfirmationCode;
+use crate::operations::resend_sign_up_code::ResendSignUpCode;
 use crate::operations::sign_up::{Attributes, Sensitive, SignUp};
 use crate::operations::{Operation, UserCall, UserContextData};
-use crate::retry::RetryPolicy;
-use crate::secret_hash::{ClientSecret, SecretHash};
-use crate::text::{concat, parse_u32};
-use crate::validate::{self, Rule, ValidationError};
+use crate::wire::endpoint::{self, EndpointConfig};
+use crate::wire::json::{self, Value};
+use crate::wire::secret_hash::{ClientSecret, SecretHash};
+use crate::wire::text::{concat, parse_u32};
+use crate::wire::validate::{self, Rule, ValidationError};
 
 /// Used when the config sets no `timeoutMs`: long enough for a slow phone
 /// network and a Lambda trigger, short enough that a form never hangs.
@@ -327,8 +327,8 @@ pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
             force_alias_creation: input.opt_bool("forceAliasCreation")?,
             session: input.opt_string("session")?,
         }),
-        Kind::ResendSignUpCode => Box::new(ResendConfirmationCode { user }),
-        Kind::AutoSignIn => Box::new(SignInAfterSignUp {
+        Kind::ResendSignUpCode => Box::new(ResendSignUpCode { user }),
+        Kind::AutoSignIn => Box::new(AutoSignIn {
             user,
             session: input.opt_string("session")?.unwrap_or_default(),
         }),

@@ -4,14 +4,19 @@
 //! answer to [`Call::finish`]. The call remembers which secrets went into the
 //! request, so that none of them can come back out in an error message.
 
+pub mod arguments;
+pub mod retry;
+pub mod settle;
+pub mod steps;
+
 use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::error::ServiceError;
-use crate::json::Value;
-use crate::request::HttpRequest;
-use crate::response::{self, HttpResponse};
+use crate::wire::json::Value;
+use crate::wire::request::HttpRequest;
+use crate::wire::response::{self, HttpResponse};
 
 pub struct Call {
     request: HttpRequest,

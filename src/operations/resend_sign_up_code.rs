@@ -4,16 +4,16 @@
 use alloc::string::String;
 
 use super::{Operation, UserCall};
-use crate::json::{ObjectWriter, Value};
-use crate::validate::ValidationError;
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::validate::ValidationError;
 
 /// Every member of `ResendConfirmationCodeRequest`: all of them shared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ResendConfirmationCode {
+pub struct ResendSignUpCode {
     pub user: UserCall,
 }
 
-impl Operation for ResendConfirmationCode {
+impl Operation for ResendSignUpCode {
     fn name(&self) -> &'static str {
         "ResendConfirmationCode"
     }
@@ -65,11 +65,11 @@ impl<'a> CodeDeliveryDetails<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
-    use crate::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
-    fn op() -> ResendConfirmationCode {
-        ResendConfirmationCode {
+    fn op() -> ResendSignUpCode {
+        ResendSignUpCode {
             user: UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),

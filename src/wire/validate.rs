@@ -12,7 +12,7 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt;
 
-use crate::text::{char_count, push_uint, rsplit_once};
+use crate::wire::text::{char_count, push_uint, rsplit_once};
 
 /// A value that breaks a rule, found before anything was sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
