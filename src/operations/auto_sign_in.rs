@@ -8,8 +8,9 @@
 use alloc::string::String;
 
 use super::{Operation, UserCall};
-use crate::error::ServiceError;
+use crate::error::{Error, ServiceError};
 use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::text::parse_u32;
 use crate::wire::validate::{self, Rule, ValidationError};
 
 /// `InitiateAuth` with `AuthFlow: USER_AUTH` and a sign-up session.
@@ -129,11 +130,88 @@ impl<'a> AutoSignInOutput<'a> {
     }
 }
 
+/// `{ isSignedIn: true, tokens, nextStep: { signInStep: "DONE" } }` or the challenge.
+pub fn result(output: &Value) -> Result<String, Error> {
+    let mut w = ObjectWriter::new();
+    let mut next_step = ObjectWriter::new();
+    match AutoSignInOutput::from_json(output)? {
+        AutoSignInOutput::SignedIn(Tokens(result)) => {
+            const TOKENS: [(&str, &str); 3] = [
+                ("AccessToken", "accessToken"),
+                ("IdToken", "idToken"),
+                ("RefreshToken", "refreshToken"),
+            ];
+            let mut tokens = ObjectWriter::new();
+            for (cognito, ours) in TOKENS {
+                tokens.opt_string(ours, token(result, cognito));
+            }
+            tokens.opt_string("tokenType", string(result, "TokenType"));
+            if let Some(Value::Number(n)) = result.get("ExpiresIn") {
+                if let Some(seconds) = parse_u32(n) {
+                    tokens.number("expiresIn", seconds.into());
+                }
+            }
+            w.bool("isSignedIn", true).raw("tokens", &tokens.finish());
+            let device = result.get("NewDeviceMetadata");
+            let key = device.and_then(|d| string(d, "DeviceKey"));
+            if let (Some(d), Some(key)) = (device, key.filter(|k| k.len() <= 55)) {
+                let mut w_device = ObjectWriter::new();
+                w_device
+                    .string("deviceKey", key)
+                    .opt_string("deviceGroupKey", string(d, "DeviceGroupKey"));
+                w.raw("newDeviceMetadata", &w_device.finish());
+            }
+            next_step.string("signInStep", "DONE");
+        }
+        AutoSignInOutput::Challenge {
+            name,
+            session,
+            parameters,
+            available,
+        } => {
+            let mut challenge_parameters = ObjectWriter::new();
+            for (k, v) in parameters {
+                if let Value::String(v) = v {
+                    challenge_parameters.string(k, v);
+                }
+            }
+            w.bool("isSignedIn", false);
+            next_step
+                .string("signInStep", "CHALLENGE")
+                .string("challengeName", name)
+                .opt_string("session", session)
+                .raw("challengeParameters", &challenge_parameters.finish());
+            let mut list = String::from("[");
+            for v in available {
+                if let Value::String(name) = v {
+                    if name.is_empty() {
+                        continue;
+                    }
+                    if list.len() > 1 {
+                        list.push(',');
+                    }
+                    crate::wire::json::write_string(&mut list, name);
+                }
+            }
+            if list.len() > 1 {
+                list.push(']');
+                next_step.raw("availableChallenges", &list);
+            }
+        }
+    }
+    w.raw("nextStep", &next_step.finish());
+    Ok(w.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::wire::json;
     use crate::wire::secret_hash::{ClientSecret, SecretHash};
+
+    fn ok(output: &str) -> String {
+        result(&json::parse(output).unwrap()).unwrap()
+    }
 
     fn op() -> AutoSignIn {
         AutoSignIn {
@@ -213,7 +291,7 @@ mod tests {
         assert_eq!(
             (parameters.len(), available.len()),
             (2, 3),
-            "as received; outcome.rs keeps the strings"
+            "as received; result() keeps the strings"
         );
         assert_eq!(
             AutoSignInOutput::from_json(&json::parse("{}").unwrap())
@@ -244,5 +322,38 @@ mod tests {
             panic!("a challenge expected")
         };
         assert_eq!(session, None);
+    }
+
+    #[test]
+    fn sign_in_results() {
+        assert_eq!(
+            ok(r#"{"AuthenticationResult":{"AccessToken":"a","IdToken":"i","ExpiresIn":3600,"TokenType":"Bearer"}}"#),
+            r#"{"isSignedIn":true,"tokens":{"accessToken":"a","idToken":"i","tokenType":"Bearer","expiresIn":3600},"nextStep":{"signInStep":"DONE"}}"#
+        );
+        assert_eq!(
+            ok(
+                r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"ssssssssssssssssssss","ChallengeParameters":{},"AvailableChallenges":["EMAIL_OTP","PASSWORD"]}"#
+            ),
+            r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"SELECT_CHALLENGE","session":"ssssssssssssssssssss","challengeParameters":{},"availableChallenges":["EMAIL_OTP","PASSWORD"]}}"#
+        );
+        assert_eq!(
+            ok(r#"{"ChallengeName":"EMAIL_OTP","ChallengeParameters":{"A":"a","N":1},"AvailableChallenges":[7]}"#),
+            r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"EMAIL_OTP","challengeParameters":{"A":"a"}}}"#,
+            "string parameters only; no list of choices without a string in it"
+        );
+        assert_eq!(
+            ok(
+                r#"{"AuthenticationResult":{"AccessToken":"a.b-c_d=","IdToken":"<script>","ExpiresIn":"3600","NewDeviceMetadata":{"DeviceKey":"us-east-1_0a-f","DeviceGroupKey":"g"}}}"#
+            ),
+            r#"{"isSignedIn":true,"tokens":{"accessToken":"a.b-c_d="},"newDeviceMetadata":{"deviceKey":"us-east-1_0a-f","deviceGroupKey":"g"},"nextStep":{"signInStep":"DONE"}}"#,
+            "a token or number outside the model is left out; the device is kept"
+        );
+        let long_key = format!(
+            r#"{{"AuthenticationResult":{{"AccessToken":"a","NewDeviceMetadata":{{"DeviceKey":"{}"}}}}}}"#,
+            "k".repeat(56)
+        );
+        assert!(!ok(&long_key).contains("newDeviceMetadata"));
+        let e = result(&json::parse("{}").unwrap()).unwrap_err();
+        assert_eq!(crate::call::settle::error_name(&e), "UnknownError");
     }
 }

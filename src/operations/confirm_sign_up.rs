@@ -79,6 +79,26 @@ impl<'a> ConfirmSignUpOutput<'a> {
     }
 }
 
+/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
+pub fn result(output: &Value, recovered: bool) -> String {
+    let session = ConfirmSignUpOutput::from_json(output).session;
+    let mut next_step = ObjectWriter::new();
+    next_step.string(
+        "signUpStep",
+        if session.is_some() {
+            "COMPLETE_AUTO_SIGN_IN"
+        } else {
+            "DONE"
+        },
+    );
+    let mut w = ObjectWriter::new();
+    w.bool("isSignUpComplete", true)
+        .raw("nextStep", &next_step.finish())
+        .opt_string("session", session)
+        .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
+    w.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +106,10 @@ mod tests {
     use crate::wire::json;
     use crate::wire::secret_hash::{ClientSecret, SecretHash};
     use crate::wire::validate::STRING_MAX;
+
+    fn ok(output: &str) -> String {
+        result(&json::parse(output).unwrap(), false)
+    }
 
     fn minimal() -> ConfirmSignUp {
         ConfirmSignUp {
@@ -231,5 +255,17 @@ mod tests {
         let v = json::parse(r#"{"Session":"abc"}"#).unwrap();
         let out = ConfirmSignUpOutput::from_json(&v);
         assert_eq!(out.session, None, "shorter than the model allows");
+    }
+
+    #[test]
+    fn confirmation_results() {
+        assert_eq!(
+            ok("{}"),
+            r#"{"isSignUpComplete":true,"nextStep":{"signUpStep":"DONE"}}"#
+        );
+        assert_eq!(
+            ok(r#"{"Session":"s\"123456789012345678"}"#),
+            r#"{"isSignUpComplete":true,"nextStep":{"signUpStep":"COMPLETE_AUTO_SIGN_IN"},"session":"s\"123456789012345678"}"#
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 
-use super::{Operation, UserCall};
+use super::{delivery, Operation, UserCall};
 use crate::wire::json::{ObjectWriter, Value};
 use crate::wire::validate::ValidationError;
 
@@ -62,11 +62,20 @@ impl<'a> CodeDeliveryDetails<'a> {
     }
 }
 
+/// `{ destination?, deliveryMedium?, attributeName? }`
+pub fn result(output: &Value) -> String {
+    delivery(output.get("CodeDeliveryDetails"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::wire::json;
     use crate::wire::secret_hash::{ClientSecret, SecretHash};
+
+    fn ok(output: &str) -> String {
+        result(&json::parse(output).unwrap())
+    }
 
     fn op() -> ResendSignUpCode {
         ResendSignUpCode {
@@ -116,6 +125,16 @@ mod tests {
         assert_eq!(
             CodeDeliveryDetails::from_json(&json::parse("{}").unwrap()),
             CodeDeliveryDetails::default()
+        );
+    }
+
+    #[test]
+    fn delivery_details() {
+        assert_eq!(
+            ok(
+                r#"{"CodeDeliveryDetails":{"Destination":"a***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#
+            ),
+            r#"{"destination":"a***@e***","deliveryMedium":"EMAIL","attributeName":"email"}"#
         );
     }
 }

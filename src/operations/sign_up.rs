@@ -12,8 +12,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Operation, UserCall};
-use crate::error::ServiceError;
+use super::{delivery, Operation, UserCall};
+use crate::error::{Error, ServiceError};
 use crate::wire::json::{ObjectWriter, Value};
 use crate::wire::text::concat;
 use crate::wire::validate::{self, Rule, ValidationError};
@@ -165,6 +165,28 @@ impl<'a> SignUpOutput<'a> {
             )),
         }
     }
+}
+
+/// `{ isSignUpComplete, userId, nextStep: { signUpStep, codeDeliveryDetails? }, session? }`
+pub fn result(output: &Value) -> Result<String, Error> {
+    let out = SignUpOutput::from_json(output)?;
+    let mut next_step = ObjectWriter::new();
+    if !out.user_confirmed {
+        next_step.string("signUpStep", "CONFIRM_SIGN_UP");
+        if let Some(details) = out.code_delivery {
+            next_step.raw("codeDeliveryDetails", &delivery(Some(details)));
+        }
+    } else if out.session.is_some() {
+        next_step.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
+    } else {
+        next_step.string("signUpStep", "DONE");
+    }
+    let mut w = ObjectWriter::new();
+    w.bool("isSignUpComplete", out.user_confirmed)
+        .string("userId", out.user_sub)
+        .raw("nextStep", &next_step.finish())
+        .opt_string("session", out.session);
+    Ok(w.finish())
 }
 
 #[cfg(test)]
