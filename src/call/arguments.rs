@@ -75,7 +75,6 @@ pub enum SecretSource {
 /// The second argument, read and checked.
 #[derive(Debug)]
 pub struct Config {
-    pub user_pool_id: String,
     pub client_id: String,
     pub url: String,
     pub secret: SecretSource,
@@ -237,8 +236,7 @@ impl<'a> Obj<'a> {
 }
 
 fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
-    let user_pool_id = config.string("userPoolId")?;
-    let pool_region = validate::user_pool_id(&user_pool_id)?.to_owned();
+    let pool_region = validate::user_pool_id(&config.string("userPoolId")?)?.to_owned();
     let region = config.opt_string("region")?;
     if let Some(region) = &region {
         validate::region("region", region)?;
@@ -275,7 +273,6 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
         .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
         .unwrap_or(RetryPolicy::default().max_attempts);
     Ok(Config {
-        user_pool_id,
         client_id,
         url,
         secret,
