@@ -42,7 +42,11 @@ pub mod web;
 #[doc(hidden)]
 pub mod internals {
     pub use crate::call::arguments::Kind;
-    pub use crate::call::steps::{judge, prepare, Outcome, Page};
+    pub use crate::call::arguments::DEFAULT_TIMEOUT_MS;
+    pub use crate::call::retry::RetryPolicy;
+    pub use crate::call::settle::error_name;
+    pub use crate::call::steps::{code, judge, prepare, Outcome, Page, MAX_BODY_BYTES, MAX_PAGE_DATA};
+    pub use crate::error::Error;
     pub use crate::error::{ServiceErrorName, MAX_TEXT_CHARS};
     pub use crate::operations::auto_sign_in::AutoSignIn;
     pub use crate::operations::confirm_sign_up::ConfirmSignUp;
@@ -53,4 +57,5 @@ pub mod internals {
     pub use crate::wire::response::HttpResponse;
     pub use crate::wire::secret_hash::{ClientSecret, SecretHash};
     pub use crate::wire::validate;
+    pub use crate::wire::validate::{Rule, ValidationError};
 }
