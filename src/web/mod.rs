@@ -1,10 +1,10 @@
-//! The browser edge: one sync export for the JavaScript driver.
+//! The browser edge: the module's two sync exports, [`step`] for every
+//! question of the JavaScript driver and [`retire`] after a trap.
 //!
 //! `js/driver.js` does the I/O of a call (`fetch`, timers, the caller's
 //! `AbortSignal` and SecretHash provider, the page's threat-protection
-//! script) and asks [`steps::prepare`] and [`steps::judge`], through the one
-//! export [`step`], what to do; [`crate::call::steps`]
-//! decides. Strings and numbers are the only values that cross: no futures,
+//! script) and asks [`steps::prepare`] and [`steps::judge`], through
+//! [`step`], what to do; [`crate::call::steps`] decides. Strings and numbers are the only values that cross: no futures,
 //! closures, JavaScript objects or per-member `Reflect` calls, which is what
 //! keeps this module small and each call cheap.
 //!
