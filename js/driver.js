@@ -1,6 +1,6 @@
 // The I/O of a call: fetch, timers, the caller's AbortSignal and SecretHash
 // provider. Every decision is the WebAssembly core's: `prepare` says what to
-// send, `judge` what an attempt's outcome means (src/steps.rs). Both take and
+// send, `judge` what an attempt's outcome means (src/call/steps.rs). Both take and
 // return JSON text, so a step is one string crossing each way.
 //
 // What the caller and the page hand over is read once, own members only: a
@@ -22,11 +22,19 @@ const illFormed = /\p{Cs}/u;
 const NESTED = ["analyticsMetadata", "userContextData", "clientMetadata", "userAttributes", "validationData"];
 const ABORTED = {};
 const TIMED_OUT = {};
+// What crosses to the core as a number: how an attempt ended when it is no
+// answer's status, what is known of the page's script, and the default
+// timeout (src/call/steps.rs `code`, src/call/arguments.rs; tests/crossing.rs
+// fails when a copy here disagrees).
+export const OUTCOME_NETWORK = 0, OUTCOME_TIMEOUT = 1, OUTCOME_ABORTED = 2, OUTCOME_PROVIDER_FAILED = 3;
+export const OUTCOME_REDIRECTED = 4, OUTCOME_TOO_LARGE = 1000, OUTCOME_PREPARE = -1;
+export const PAGE_NO_SCRIPT = 0, PAGE_SCRIPT = 1, PAGE_ASKED = 2;
+const DEFAULT_TIMEOUT_MS = 15000;
 
 const isSignal = (v) => typeof AbortSignal == "function" && v instanceof AbortSignal;
 
 // A member as JSON carries it; what JSON cannot carry becomes a tag the core
-// reads (src/arguments.rs): functions, signals, strings with a lone
+// reads (src/call/arguments.rs): functions, signals, strings with a lone
 // surrogate, non-finite numbers, and objects where none belongs.
 const value = (v, nested) => {
   const type = typeof v;
@@ -58,7 +66,7 @@ const reading = (field, f) => {
 // [raw, data] of an object: its own enumerable members as given and as JSON
 // carries them, in objects without a prototype. A key that starts with the
 // tag's key gets one more in front, so that no caller's key reads as a tag
-// (src/arguments.rs takes it off again). `at` names the object in errors:
+// (src/call/arguments.rs takes it off again). `at` names the object in errors:
 // its members are `at.key`, or just `key` for an argument's own.
 const copy = (v, nested, at, whole = at) => {
   const raw = { __proto__: null };
@@ -130,6 +138,7 @@ async function send(request, signal) {
   signal.addEventListener("abort", abort);
   try {
     const res = await fetch(request.url, {
+      // @ts-expect-error: no prototype, so that nothing set on Object.prototype is read as an option
       __proto__: null,
       method: "POST",
       headers: request.headers,
@@ -139,12 +148,16 @@ async function send(request, signal) {
       redirect: "manual",
       signal: controller.signal,
     });
-    if (res.type == "opaqueredirect") return [4];
+    if (res.type == "opaqueredirect") return [OUTCOME_REDIRECTED];
     const body = await read(res, request.maxBytes, abort);
     const head = [res.headers.get("x-amzn-errortype"), res.headers.get("x-amzn-requestid")];
-    return body == null ? [1000 + res.status, ...head] : [res.status, ...head, body];
+    return body == null ? [OUTCOME_TOO_LARGE + res.status, ...head] : [res.status, ...head, body];
   } catch (e) {
-    return signal.aborted ? [2] : controller.signal.aborted ? [1] : [0, undefined, undefined, message(e)];
+    return signal.aborted
+      ? [OUTCOME_ABORTED]
+      : controller.signal.aborted
+        ? [OUTCOME_TIMEOUT]
+        : [OUTCOME_NETWORK, undefined, undefined, message(e)];
   } finally {
     clearTimeout(timer);
     signal.removeEventListener("abort", abort);
@@ -185,7 +198,7 @@ const log = (logger, entry) => {
   } catch {}
 };
 
-// The page's threat-protection script, if it loaded one (src/steps.rs, `askPage`).
+// The page's threat-protection script, if it loaded one (src/call/steps.rs, `askPage`).
 const page = () => {
   try {
     return globalThis.AmazonCognitoAdvancedSecurityData;
@@ -193,9 +206,11 @@ const page = () => {
 };
 
 /**
- * The calls, over a core of `prepare` and `judge` (the wasm-bindgen exports),
- * `retire` (the next export runs on a fresh instance) and `load` (undefined
- * once the module is loaded, else a promise of it).
+ * The calls, over a core of `prepare` and `judge` (js/bind.js: the two uses
+ * of the one wasm-bindgen export `step`), `retire` (the next export runs on a
+ * fresh instance) and `load` (undefined once the module is loaded, else a
+ * promise of it).
+ * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest">}
  */
 export function calls(core) {
   const step = (f, ...args) => {
@@ -228,7 +243,7 @@ export function calls(core) {
       throw failure("ValidationError", "logger must be a function", 0, { field: "logger", rule: "type" });
     }
     // The core checks timeoutMs; until it is loaded, a bad one waits the default.
-    const ms = typeof c.timeoutMs == "number" && c.timeoutMs >= 1 && c.timeoutMs < 2 ** 31 ? c.timeoutMs : 15000;
+    const ms = typeof c.timeoutMs == "number" && c.timeoutMs >= 1 && c.timeoutMs < 2 ** 31 ? c.timeoutMs : DEFAULT_TIMEOUT_MS;
     const loading = core.load?.();
     if (loading) {
       await until(loading, signal, ms).catch((e) => {
@@ -244,19 +259,22 @@ export function calls(core) {
       step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body, random());
     // The page's script is read once and, when the core asks, its getData called once.
     const script = page();
-    let pageState = script == null ? 0 : 1;
+    let pageState = script == null ? PAGE_NO_SCRIPT : PAGE_SCRIPT;
     let pageData;
     const prepare = () => step(core.prepare, kind, args, provided, pageState, pageData);
     let request = prepare();
     if (request.provide) {
-      if (signal.aborted) return { done: judge(0, 2) };
+      if (signal.aborted) return { done: judge(0, OUTCOME_ABORTED) };
       const provider = c.secretHash;
       try {
         const hash = await until(new Promise((r) => r(provider(i.username, c.clientId))), signal, ms);
         provided = JSON.stringify({ __proto__: null, config: { __proto__: null, secretHash: value(hash) } });
       } catch (e) {
         return {
-          done: e == ABORTED ? judge(0, 2) : judge(0, 3, undefined, undefined, e == TIMED_OUT ? `no answer within ${ms} ms` : message(e)),
+          done:
+            e == ABORTED
+              ? judge(0, OUTCOME_ABORTED)
+              : judge(0, OUTCOME_PROVIDER_FAILED, undefined, undefined, e == TIMED_OUT ? `no answer within ${ms} ms` : message(e)),
         };
       }
       request = prepare();
@@ -267,7 +285,7 @@ export function calls(core) {
         const data = script.getData(i.username, c.userPoolId, c.clientId);
         if (typeof data == "string" && data.length <= request.askPage) pageData = data;
       } catch {}
-      pageState = 2;
+      pageState = PAGE_ASKED;
       request = prepare();
     }
     return { request, judge, signal, logger, args };
@@ -289,7 +307,7 @@ export function calls(core) {
     run(kind, input, config, async ({ request, judge, signal, logger, args }) => {
       for (let state = 0, attempt = 1; ; attempt++) {
         const started = Date.now();
-        const [outcome, errorType, requestId, body] = signal.aborted ? [2] : await send(request, signal);
+        const [outcome, errorType, requestId, body] = signal.aborted ? [OUTCOME_ABORTED] : await send(request, signal);
         let answer, error;
         try {
           answer = judge(state, outcome, errorType, requestId, body);
@@ -301,7 +319,7 @@ export function calls(core) {
             operation,
             attempt,
             // An HTTP status; 0 when there was none (network error, timeout, abort, refused redirect).
-            status: outcome > 1e3 ? outcome - 1e3 : outcome > 99 ? outcome : 0,
+            status: outcome > OUTCOME_TOO_LARGE ? outcome - OUTCOME_TOO_LARGE : outcome > 99 ? outcome : 0,
             // A request id as Cognito writes them (a UUID), and one that repeats none of the arguments.
             requestId: /^[\da-f-]{36}$/i.test(requestId) && !args.includes(requestId) ? requestId : undefined,
             ms: Date.now() - started,
@@ -316,7 +334,7 @@ export function calls(core) {
       }
     });
 
-  // The core's numbers for the operations (src/arguments.rs, `Kind`).
+  // The core's numbers for the operations (src/call/arguments.rs, `Kind::EXPORTS`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
     // What the call `operation` would send, byte for byte; nothing is sent.
@@ -329,5 +347,5 @@ export function calls(core) {
       })),
   };
   for (const name in KINDS) api[name] = call(KINDS[name], name);
-  return api;
+  return /** @type {any} */ (api);
 }

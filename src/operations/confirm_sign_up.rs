@@ -1,13 +1,13 @@
-//! The ConfirmSignUp operation: its input, checked against the model, written
-//! as the request body; and its output.
+//! `confirmSignUp` (Cognito's ConfirmSignUp): its input, checked against the
+//! model and written as the request body; Cognito's answer; the result.
 
 use alloc::string::String;
 
 use super::{Operation, UserCall};
 use crate::error::{ServiceError, ServiceErrorName};
-use crate::json::{ObjectWriter, Value};
-use crate::text::find;
-use crate::validate::{self, ValidationError};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::text::find;
+use crate::wire::validate::{self, ValidationError};
 
 /// Every member of `ConfirmSignUpRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -79,13 +79,37 @@ impl<'a> ConfirmSignUpOutput<'a> {
     }
 }
 
+/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
+pub fn result(output: &Value, recovered: bool) -> String {
+    let session = ConfirmSignUpOutput::from_json(output).session;
+    let mut next_step = ObjectWriter::new();
+    next_step.string(
+        "signUpStep",
+        if session.is_some() {
+            "COMPLETE_AUTO_SIGN_IN"
+        } else {
+            "DONE"
+        },
+    );
+    let mut w = ObjectWriter::new();
+    w.bool("isSignUpComplete", true)
+        .raw("nextStep", &next_step.finish())
+        .opt_string("session", session)
+        .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
+    w.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
     use crate::operations::UserContextData;
-    use crate::secret_hash::{ClientSecret, SecretHash};
-    use crate::validate::STRING_MAX;
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::validate::STRING_MAX;
+
+    fn ok(output: &str) -> String {
+        result(&json::parse(output).unwrap(), false)
+    }
 
     fn minimal() -> ConfirmSignUp {
         ConfirmSignUp {
@@ -185,13 +209,16 @@ mod tests {
         assert_eq!(call.request().target, "AWSCognitoIdentityProviderService.ConfirmSignUp");
         assert_eq!(call.request().body, op.body());
         let body = format!(r#"{{"__type":"NotAuthorizedException","message":"{hash} the-client-secret"}}"#);
-        let resp = crate::response::HttpResponse {
+        let resp = crate::wire::response::HttpResponse {
             status: 400,
             error_type_header: None,
             request_id: None,
             body: &body,
         };
-        assert_eq!(call.finish(&resp).unwrap_err().message, "[redacted] [redacted]");
+        assert_eq!(
+            call.redact(crate::wire::response::parse(&resp).unwrap_err()).message,
+            "[redacted] [redacted]"
+        );
     }
 
     #[test]
@@ -231,5 +258,17 @@ mod tests {
         let v = json::parse(r#"{"Session":"abc"}"#).unwrap();
         let out = ConfirmSignUpOutput::from_json(&v);
         assert_eq!(out.session, None, "shorter than the model allows");
+    }
+
+    #[test]
+    fn confirmation_results() {
+        assert_eq!(
+            ok("{}"),
+            r#"{"isSignUpComplete":true,"nextStep":{"signUpStep":"DONE"}}"#
+        );
+        assert_eq!(
+            ok(r#"{"Session":"s\"123456789012345678"}"#),
+            r#"{"isSignUpComplete":true,"nextStep":{"signUpStep":"COMPLETE_AUTO_SIGN_IN"},"session":"s\"123456789012345678"}"#
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! The SignUp operation: a new user with a password (or none, in a
+//! `signUp` (Cognito's SignUp): a new user with a password (or none, in a
 //! passwordless pool) and attributes, and what Cognito says next.
 //!
 //! The password and every attribute value are `sensitive` in the model: they
@@ -12,11 +12,11 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Operation, UserCall};
-use crate::error::ServiceError;
-use crate::json::{ObjectWriter, Value};
-use crate::text::concat;
-use crate::validate::{self, Rule, ValidationError};
+use super::{delivery, Operation, UserCall};
+use crate::error::{Error, ServiceError};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::text::concat;
+use crate::wire::validate::{self, Rule, ValidationError};
 
 /// A value the model marks `sensitive`: `Debug` shows nothing of it.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -56,7 +56,7 @@ const NAME_RULE: Rule = Rule::Format(
 
 fn check_attributes(field: &'static str, attributes: &Attributes) -> Result<(), ValidationError> {
     for (name, value) in &attributes.0 {
-        let name_ok = (1..=32).contains(&crate::text::char_count(name))
+        let name_ok = (1..=32).contains(&crate::wire::text::char_count(name))
             && validate::all(name, |c| {
                 validate::is_username_char(c) || matches!(c, ' ' | '\t' | '\n' | '\r')
             });
@@ -141,7 +141,7 @@ impl Operation for SignUp {
 pub struct SignUpOutput<'a> {
     pub user_confirmed: bool,
     pub user_sub: &'a str,
-    /// `CodeDeliveryDetails`, as received (`CodeDeliveryDetails::from_json` reads it).
+    /// `CodeDeliveryDetails`, as received ([`super::delivery`] writes it).
     pub code_delivery: Option<&'a Value>,
     pub session: Option<&'a str>,
 }
@@ -167,12 +167,34 @@ impl<'a> SignUpOutput<'a> {
     }
 }
 
+/// `{ isSignUpComplete, userId, nextStep: { signUpStep, codeDeliveryDetails? }, session? }`
+pub fn result(output: &Value) -> Result<String, Error> {
+    let out = SignUpOutput::from_json(output)?;
+    let mut next_step = ObjectWriter::new();
+    if !out.user_confirmed {
+        next_step.string("signUpStep", "CONFIRM_SIGN_UP");
+        if let Some(details) = out.code_delivery {
+            next_step.raw("codeDeliveryDetails", &delivery(Some(details)));
+        }
+    } else if out.session.is_some() {
+        next_step.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
+    } else {
+        next_step.string("signUpStep", "DONE");
+    }
+    let mut w = ObjectWriter::new();
+    w.bool("isSignUpComplete", out.user_confirmed)
+        .string("userId", out.user_sub)
+        .raw("nextStep", &next_step.finish())
+        .opt_string("session", out.session);
+    Ok(w.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::ServiceErrorName;
-    use crate::json;
-    use crate::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
     fn op() -> SignUp {
         SignUp {
@@ -272,14 +294,14 @@ mod tests {
         }
         let call = (&o as &dyn Operation).call("https://x/".into(), None);
         let body = r#"{"__type":"InvalidPasswordException","message":"hunter2hunter2 for alice@example.com (t1ck3t) refused"}"#;
-        let e = call
-            .finish(&crate::response::HttpResponse {
-                status: 400,
-                error_type_header: None,
-                request_id: None,
-                body,
-            })
-            .unwrap_err();
+        let e = crate::wire::response::parse(&crate::wire::response::HttpResponse {
+            status: 400,
+            error_type_header: None,
+            request_id: None,
+            body,
+        })
+        .unwrap_err();
+        let e = call.redact(e);
         assert_eq!(e.message, "[redacted] for [redacted] ([redacted]) refused");
     }
 

@@ -1,6 +1,6 @@
 //! The module's allocator: a bump pointer that starts over after each export.
 //!
-//! No state lives in the module between two exports ([`crate::steps`]): once
+//! No state lives in the module between two exports ([`crate::call::steps`]): once
 //! an export has returned and the driver has copied its answer out, nothing
 //! it allocated is alive. So an allocation only moves a pointer, a free does
 //! nothing, and the first allocation after an export has returned (the glue

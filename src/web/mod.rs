@@ -1,10 +1,10 @@
-//! The browser edge: one sync export for the JavaScript driver.
+//! The browser edge: the module's two sync exports, [`step`] for every
+//! question of the JavaScript driver and [`retire`] after a trap.
 //!
 //! `js/driver.js` does the I/O of a call (`fetch`, timers, the caller's
 //! `AbortSignal` and SecretHash provider, the page's threat-protection
-//! script) and asks [`steps::prepare`] and [`steps::judge`], through the one
-//! export [`step`], what to do; [`crate::steps`]
-//! decides. Strings and numbers are the only values that cross: no futures,
+//! script) and asks [`steps::prepare`] and [`steps::judge`], through
+//! [`step`], what to do; [`crate::call::steps`] decides. Strings and numbers are the only values that cross: no futures,
 //! closures, JavaScript objects or per-member `Reflect` calls, which is what
 //! keeps this module small and each call cheap.
 //!
@@ -27,9 +27,10 @@ use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
 
-use crate::arguments::Kind;
-use crate::response::HttpResponse;
-use crate::steps::{self, Outcome, Page};
+use crate::call::arguments::Kind;
+use crate::call::steps::code::*;
+use crate::call::steps::{self, Outcome, Page};
+use crate::wire::response::HttpResponse;
 
 fn kind(n: u32) -> Kind {
     Kind::from_number(n).unwrap_or_else(|| bug())
@@ -45,7 +46,7 @@ fn bug() -> ! {
 /// that instance. Another export would not do: its glue copies its string
 /// arguments into the old instance's memory before the fresh one starts.
 /// Neither touches memory, so both run even on a broken instance.
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen]
 pub fn retire(schedule: bool) {
     if schedule {
         wasm_bindgen::handler::schedule_reinit();
@@ -70,7 +71,7 @@ pub fn retire(schedule: bool) {
 /// Flat arguments on purpose: each crosses as a number or a string, where an
 /// object would cost a `Reflect` read per member and JSON would re-escape the body.
 #[allow(clippy::too_many_arguments)]
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen]
 pub fn step(
     kind_number: u32,
     args: &str,
@@ -83,13 +84,14 @@ pub fn step(
     body: Option<String>,
     random: f64,
 ) -> String {
-    if outcome == u32::MAX {
+    if outcome == OUTCOME_PREPARE {
         #[cfg(feature = "panic-probe")]
         probe(args);
         let page = match page {
-            0 => Page::NoScript,
-            1 => Page::Script,
-            _ => Page::Asked(body.as_deref()),
+            PAGE_NO_SCRIPT => Page::NoScript,
+            PAGE_SCRIPT => Page::Script,
+            PAGE_ASKED => Page::Asked(body.as_deref()),
+            _ => bug(),
         };
         return answer(steps::prepare(
             Kind::from_number(kind_number),
@@ -100,13 +102,13 @@ pub fn step(
     }
     let body = body.as_deref().unwrap_or_default();
     let outcome = match outcome {
-        0 => Outcome::Network(body),
-        1 => Outcome::Timeout,
-        2 => Outcome::Aborted,
-        3 => Outcome::ProviderFailed(body),
-        4 => Outcome::Redirected,
-        1000.. => Outcome::TooLarge {
-            status: (outcome - 1000).min(999) as u16,
+        OUTCOME_NETWORK => Outcome::Network(body),
+        OUTCOME_TIMEOUT => Outcome::Timeout,
+        OUTCOME_ABORTED => Outcome::Aborted,
+        OUTCOME_PROVIDER_FAILED => Outcome::ProviderFailed(body),
+        OUTCOME_REDIRECTED => Outcome::Redirected,
+        OUTCOME_TOO_LARGE.. => Outcome::TooLarge {
+            status: (outcome - OUTCOME_TOO_LARGE).min(999) as u16,
             request_id: request_id.as_deref(),
         },
         status => Outcome::Response(HttpResponse {
@@ -136,10 +138,10 @@ fn probe(args: &str) {
     if BROKEN.load(Ordering::Relaxed) {
         core::arch::wasm32::unreachable();
     }
-    if crate::text::find(args, "\"__panicProbe\"").is_some() {
+    if crate::wire::text::find(args, "\"__panicProbe\"").is_some() {
         panic!("the panic probe was called");
     }
-    if crate::text::find(args, "\"__trapProbe\"").is_some() {
+    if crate::wire::text::find(args, "\"__trapProbe\"").is_some() {
         BROKEN.store(true, Ordering::Relaxed);
         core::arch::wasm32::unreachable();
     }

@@ -13,8 +13,8 @@
 
 use alloc::string::String;
 
-use crate::text::{concat, parse_u32, rsplit_once, split_once};
-use crate::validate::{Rule, ValidationError};
+use crate::wire::text::{concat, parse_u32, rsplit_once, split_once};
+use crate::wire::validate::{Rule, ValidationError};
 
 /// How to reach Cognito.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,19 +1,19 @@
-//! The ResendConfirmationCode operation: a new code for a user who has not
-//! confirmed yet, and where it went.
+//! `resendSignUpCode` (Cognito's ResendConfirmationCode): a new code for a
+//! user who has not confirmed yet, and where it went.
 
 use alloc::string::String;
 
-use super::{Operation, UserCall};
-use crate::json::{ObjectWriter, Value};
-use crate::validate::ValidationError;
+use super::{delivery, Operation, UserCall};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::validate::ValidationError;
 
 /// Every member of `ResendConfirmationCodeRequest`: all of them shared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ResendConfirmationCode {
+pub struct ResendSignUpCode {
     pub user: UserCall,
 }
 
-impl Operation for ResendConfirmationCode {
+impl Operation for ResendSignUpCode {
     fn name(&self) -> &'static str {
         "ResendConfirmationCode"
     }
@@ -40,36 +40,23 @@ impl Operation for ResendConfirmationCode {
     }
 }
 
-/// `CodeDeliveryDetails`: where the new code went, masked by Cognito (`a***@e***`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CodeDeliveryDetails<'a> {
-    pub destination: Option<&'a str>,
-    /// `EMAIL` or `SMS`.
-    pub delivery_medium: Option<&'a str>,
-    /// `email` or `phone_number`.
-    pub attribute_name: Option<&'a str>,
-}
-
-impl<'a> CodeDeliveryDetails<'a> {
-    pub fn from_json(output: &'a Value) -> Self {
-        let details = output.get("CodeDeliveryDetails");
-        let member = |key| details.and_then(|d| d.get_str(key));
-        CodeDeliveryDetails {
-            destination: member("Destination"),
-            delivery_medium: member("DeliveryMedium"),
-            attribute_name: member("AttributeName"),
-        }
-    }
+/// `{ destination?, deliveryMedium?, attributeName? }`
+pub fn result(output: &Value) -> String {
+    delivery(output.get("CodeDeliveryDetails"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
-    use crate::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
-    fn op() -> ResendConfirmationCode {
-        ResendConfirmationCode {
+    fn ok(output: &str) -> String {
+        result(&json::parse(output).unwrap())
+    }
+
+    fn op() -> ResendSignUpCode {
+        ResendSignUpCode {
             user: UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
@@ -104,18 +91,17 @@ mod tests {
     }
 
     #[test]
-    fn delivery_details_are_read_when_present() {
-        let out = json::parse(
-            r#"{"CodeDeliveryDetails":{"Destination":"a***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#,
-        )
-        .unwrap();
-        let d = CodeDeliveryDetails::from_json(&out);
-        assert_eq!(d.destination, Some("a***@e***"));
-        assert_eq!(d.delivery_medium, Some("EMAIL"));
-        assert_eq!(d.attribute_name, Some("email"));
+    fn delivery_details() {
         assert_eq!(
-            CodeDeliveryDetails::from_json(&json::parse("{}").unwrap()),
-            CodeDeliveryDetails::default()
+            ok(
+                r#"{"CodeDeliveryDetails":{"Destination":"a***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#
+            ),
+            r#"{"destination":"a***@e***","deliveryMedium":"EMAIL","attributeName":"email"}"#
         );
+        assert_eq!(
+            ok(r#"{"CodeDeliveryDetails":{"DeliveryMedium":"SMS","Extra":1}}"#),
+            r#"{"deliveryMedium":"SMS"}"#
+        );
+        assert_eq!(ok("{}"), "{}");
     }
 }

@@ -12,7 +12,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::text::push_uint;
+use crate::wire::text::push_uint;
 
 /// How deep arrays and objects may nest before the reader gives up.
 const MAX_DEPTH: usize = 64;

@@ -37,23 +37,52 @@ use alloc::borrow::ToOwned;
 use alloc::boxed::Box;
 use alloc::string::String;
 
-use crate::arguments::{self, Arguments, Config, Kind, SecretSource};
+use crate::call::arguments::{self, Arguments, Config, Kind, SecretSource};
+use crate::call::retry::{Attempts, Decision};
+use crate::call::settle::{self, Sent};
 use crate::call::Call;
 use crate::error::{Error, ServiceError};
-use crate::json::ObjectWriter;
 use crate::operations::{Operation, UserContextData};
-use crate::outcome::{self, Sent};
-use crate::response::{self, HttpResponse};
-use crate::retry::{Attempts, Decision};
-use crate::secret_hash::SecretHash;
-use crate::validate::{self, Rule, ValidationError};
+use crate::wire::json::ObjectWriter;
+use crate::wire::response::{self, HttpResponse};
+use crate::wire::secret_hash::SecretHash;
+use crate::wire::validate::{self, Rule, ValidationError};
 
 /// The most of an answer's body the driver reads, in bytes. The largest
 /// legitimate answer is InitiateAuth's tokens: an ID token that carries a
 /// pool's 50 custom attributes at their 2,048-character limit is about 140 kB
 /// encoded. A quarter of a megabyte leaves room for that and keeps what a
-/// hostile server can make this module hold small (README: "Size").
+/// hostile server can make this module hold small (docs/security-model.md).
 pub const MAX_BODY_BYTES: u32 = 262_144;
+
+/// The message of an answer over [`MAX_BODY_BYTES`] (a test holds the two together).
+const TOO_LARGE: &str = "a body over the 262,144-byte cap, not read";
+
+/// The numbers of `step`'s `outcome` argument (`web::step`) that are no HTTP
+/// status, as `judge` reads them. The driver writes the same names
+/// (`js/driver.js`, `js/bind.js`); `tests/crossing.rs` holds the copies to these.
+pub mod code {
+    /// `fetch` or reading the body failed; the body argument is the message.
+    pub const OUTCOME_NETWORK: u32 = 0;
+    /// The attempt's time ran out.
+    pub const OUTCOME_TIMEOUT: u32 = 1;
+    /// The caller's signal aborted.
+    pub const OUTCOME_ABORTED: u32 = 2;
+    /// The SecretHash provider failed; the body argument says how.
+    pub const OUTCOME_PROVIDER_FAILED: u32 = 3;
+    /// A redirect, refused.
+    pub const OUTCOME_REDIRECTED: u32 = 4;
+    /// Plus the status: an answer whose body passed the cap, not read.
+    pub const OUTCOME_TOO_LARGE: u32 = 1000;
+    /// No outcome: `step` is asked to prepare (the driver's -1).
+    pub const OUTCOME_PREPARE: u32 = u32::MAX;
+    /// `page` (for `prepare`): the page has no threat-protection script.
+    pub const PAGE_NO_SCRIPT: u32 = 0;
+    /// It has one, not asked yet.
+    pub const PAGE_SCRIPT: u32 = 1;
+    /// Its `getData` was asked; the body argument is what it gave, if usable.
+    pub const PAGE_ASKED: u32 = 2;
+}
 
 /// What the driver knows of the page's threat-protection script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +98,7 @@ pub enum Page<'a> {
 
 /// The longest `getData` string the driver hands over: the model's limit
 /// for `EncodedData`. A longer one is not copied into the module at all.
-pub const MAX_PAGE_DATA: u32 = crate::validate::STRING_MAX as u32;
+pub const MAX_PAGE_DATA: u32 = crate::wire::validate::STRING_MAX as u32;
 
 /// How an attempt ended, as the driver saw it.
 #[derive(Debug, Clone, Copy)]
@@ -91,7 +120,7 @@ pub enum Outcome<'a> {
 }
 
 /// A call read and checked, with its request built.
-struct Ready {
+struct Checked {
     op: Box<dyn Operation>,
     config: Config,
     call: Call,
@@ -101,7 +130,7 @@ struct Ready {
     needs_page: bool,
 }
 
-fn ready(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Result<Ready, Error> {
+fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Result<Checked, Error> {
     let Arguments { mut op, config } = arguments::read(kind, args)?;
     op.validate()?;
     let user = op.user_mut();
@@ -141,7 +170,7 @@ fn ready(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Resu
         }
     }
     let call = op.call(config.url.clone(), client_secret);
-    Ok(Ready {
+    Ok(Checked {
         op,
         config,
         call,
@@ -149,6 +178,10 @@ fn ready(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Resu
         needs_page,
     })
 }
+
+/// What `buildRequest`'s `operation` must be: every name of [`Kind::EXPORTS`]
+/// (a test holds the two together).
+const OPERATIONS: &str = r#"one of "signUp", "confirmSignUp", "resendSignUpCode" and "autoSignIn""#;
 
 fn answer(key: &str, json: &str) -> String {
     let mut w = ObjectWriter::new();
@@ -160,15 +193,12 @@ fn answer(key: &str, json: &str) -> String {
 /// operation name `buildRequest` does not know. `provided` is what the
 /// SecretHash provider returned, as `{"config": {"secretHash": …}}`.
 pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Page<'_>) -> String {
-    let kind = kind.ok_or(ValidationError::new(
-        "operation",
-        Rule::Type(r#"one of "signUp", "confirmSignUp", "resendSignUpCode" and "autoSignIn""#),
-    ));
+    let kind = kind.ok_or(ValidationError::new("operation", Rule::Type(OPERATIONS)));
     match kind
         .map_err(Error::from)
-        .and_then(|kind| ready(kind, args, provided, page))
+        .and_then(|kind| check(kind, args, provided, page))
     {
-        Err(e) => answer("error", &outcome::error(&e)),
+        Err(e) => answer("error", &settle::error(&e)),
         Ok(r) if r.needs_hash => answer("provide", "true"),
         Ok(r) if r.needs_page => {
             let mut w = ObjectWriter::new();
@@ -199,7 +229,7 @@ pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Pag
 pub fn judge(kind: Kind, args: &str, provided: Option<&str>, state: u32, random: f64, outcome: Outcome<'_>) -> String {
     match judged(kind, args, provided, state, random, outcome) {
         Ok(answer) => answer,
-        Err(e) => answer("error", &outcome::error(&e)),
+        Err(e) => answer("error", &settle::error(&e)),
     }
 }
 
@@ -213,36 +243,36 @@ fn judged(
 ) -> Result<String, Error> {
     // A success needs nothing from the arguments: no secret can be in it to
     // redact, and no retry to plan. Only a failure reads them again.
-    let ready = || ready(kind, args, provided, Page::NoScript);
+    let checked = || check(kind, args, provided, Page::NoScript);
     let (r, error) = match outcome {
         Outcome::Response(response) => match response::parse(&response) {
             Ok(output) => {
-                return match outcome::result(kind, Sent::Output(output)) {
+                return match settle::result(kind, Sent::Output(output)) {
                     Ok(result) => Ok(answer("ok", &result)),
                     Err(Error::Service(mut e)) => {
                         e.status = response.status;
                         e.request_id = response.request_id.map(ToOwned::to_owned);
-                        Err(Error::Service(ready()?.call.redact(e)))
+                        Err(Error::Service(checked()?.call.redact(e)))
                     }
                     Err(e) => Err(e),
                 };
             }
             Err(e) => {
-                let r = ready()?;
+                let r = checked()?;
                 let e = r.call.redact(e);
                 (r, Error::Service(e))
             }
         },
-        Outcome::Network(message) => (ready()?, Error::Network(message.to_owned())),
+        Outcome::Network(message) => (checked()?, Error::Network(message.to_owned())),
         Outcome::Timeout => {
-            let r = ready()?;
+            let r = checked()?;
             let ms = r.config.timeout_ms;
             (r, Error::Timeout(ms))
         }
-        Outcome::Aborted => (ready()?, Error::Aborted),
-        Outcome::ProviderFailed(message) => (ready()?, Error::SecretHashProvider(message.to_owned())),
+        Outcome::Aborted => (checked()?, Error::Aborted),
+        Outcome::ProviderFailed(message) => (checked()?, Error::SecretHashProvider(message.to_owned())),
         Outcome::Redirected => (
-            ready()?,
+            checked()?,
             Error::Service(ServiceError::unknown(
                 0,
                 "a redirect (Cognito never sends one), not followed",
@@ -251,10 +281,10 @@ fn judged(
         // A 2xx among them is a lost answer to the retry policy, as any
         // unreadable 2xx (`retry`), so it is retried.
         Outcome::TooLarge { status, request_id } => (
-            ready()?,
+            checked()?,
             Error::Service(ServiceError {
                 request_id: request_id.map(str::to_owned),
-                ..ServiceError::unknown(status, "a body over the 262,144-byte cap, not read")
+                ..ServiceError::unknown(status, TOO_LARGE)
             }),
         ),
     };
@@ -267,15 +297,15 @@ fn judged(
                 .number("state", attempts.state().into());
             Ok(w.finish())
         }
-        Decision::Fail => Ok(answer("error", &outcome::error_after(&error, after_lost))),
-        Decision::Recovered => Ok(answer("ok", &outcome::result(kind, Sent::Recovered)?)),
+        Decision::Fail => Ok(answer("error", &settle::error_after(&error, after_lost))),
+        Decision::Recovered => Ok(answer("ok", &settle::result(kind, Sent::Recovered)?)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::{parse, Value};
+    use crate::wire::json::{parse, Value};
 
     const ARGS: &str = r#"{"input":{"username":"alice","confirmationCode":"123456"},
         "config":{"userPoolId":"us-east-1_AbC123","clientId":"client1","endpoint":"http://127.0.0.1:9/"}}"#;
@@ -297,6 +327,26 @@ mod tests {
     fn request(answer: &str) -> (Value, &str) {
         let (head, body) = answer.split_once('\n').expect("a head and a body");
         (json(head), body)
+    }
+
+    #[test]
+    fn an_unknown_operation_is_refused_with_every_export_named() {
+        for (_, name) in Kind::EXPORTS {
+            assert!(OPERATIONS.contains(&format!("\"{name}\"")), "{name}");
+        }
+        assert_eq!(OPERATIONS.matches('"').count(), 2 * Kind::EXPORTS.len());
+        let e = json(&prepare(None, ARGS, None, Page::NoScript));
+        assert_eq!(e.get("error").unwrap().get_str("field"), Some("operation"));
+    }
+
+    #[test]
+    fn the_cap_message_names_the_cap() {
+        let digits = MAX_BODY_BYTES.to_string();
+        let (thousands, rest) = digits.split_at(digits.len() - 3);
+        assert!(
+            TOO_LARGE.contains(&format!(" {thousands},{rest}-byte cap")),
+            "{TOO_LARGE}"
+        );
     }
 
     #[test]

@@ -51,8 +51,8 @@ impl SecretHash {
 
     /// Wraps a hash computed elsewhere (by a backend, say), after checking it
     /// against the model's `[\w+=/]{1,128}`.
-    pub fn given(hash: String) -> Result<SecretHash, crate::validate::ValidationError> {
-        crate::validate::secret_hash(&hash)?;
+    pub fn given(hash: String) -> Result<SecretHash, crate::wire::validate::ValidationError> {
+        crate::wire::validate::secret_hash(&hash)?;
         Ok(SecretHash(hash))
     }
 
@@ -243,6 +243,6 @@ mod tests {
         assert!(SecretHash::given("abc+/=_9".into()).is_ok());
         let err = SecretHash::given("not a hash".into()).unwrap_err();
         assert_eq!(err.field, "secretHash");
-        assert!(!err.to_string().contains("not a hash"));
+        assert!(!err.message().contains("not a hash"));
     }
 }

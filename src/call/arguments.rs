@@ -20,17 +20,17 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::endpoint::{self, EndpointConfig};
-use crate::json::{self, Value};
+use crate::call::retry::RetryPolicy;
+use crate::operations::auto_sign_in::AutoSignIn;
 use crate::operations::confirm_sign_up::ConfirmSignUp;
-use crate::operations::initiate_auth::SignInAfterSignUp;
-use crate::operations::resend_confirmation_code::ResendConfirmationCode;
+use crate::operations::resend_sign_up_code::ResendSignUpCode;
 use crate::operations::sign_up::{Attributes, Sensitive, SignUp};
 use crate::operations::{Operation, UserCall, UserContextData};
-use crate::retry::RetryPolicy;
-use crate::secret_hash::{ClientSecret, SecretHash};
-use crate::text::{concat, parse_u32};
-use crate::validate::{self, Rule, ValidationError};
+use crate::wire::endpoint::{self, EndpointConfig};
+use crate::wire::json::{self, Value};
+use crate::wire::secret_hash::{ClientSecret, SecretHash};
+use crate::wire::text::{concat, parse_u32};
+use crate::wire::validate::{self, Rule, ValidationError};
 
 /// Used when the config sets no `timeoutMs`: long enough for a slow phone
 /// network and a Lambda trigger, short enough that a form never hangs.
@@ -49,7 +49,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The driver's number for the export: 0, 1, 2, 3 in the order above.
+    /// Every export by its JavaScript name, in the driver's numbering
+    /// (`KINDS` in `js/driver.js`; `tests/crossing.rs` compares them).
+    pub const EXPORTS: [(Kind, &'static str); 4] = [
+        (Kind::ConfirmSignUp, "confirmSignUp"),
+        (Kind::ResendSignUpCode, "resendSignUpCode"),
+        (Kind::AutoSignIn, "autoSignIn"),
+        (Kind::SignUp, "signUp"),
+    ];
+
+    /// The driver's number for the export: its index in [`Kind::EXPORTS`].
     pub fn from_number(n: u32) -> Option<Kind> {
         [
             Kind::ConfirmSignUp,
@@ -75,7 +84,6 @@ pub enum SecretSource {
 /// The second argument, read and checked.
 #[derive(Debug)]
 pub struct Config {
-    pub user_pool_id: String,
     pub client_id: String,
     pub url: String,
     pub secret: SecretSource,
@@ -237,8 +245,7 @@ impl<'a> Obj<'a> {
 }
 
 fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
-    let user_pool_id = config.string("userPoolId")?;
-    let pool_region = validate::user_pool_id(&user_pool_id)?.to_owned();
+    let pool_region = validate::user_pool_id(&config.string("userPoolId")?)?.to_owned();
     let region = config.opt_string("region")?;
     if let Some(region) = &region {
         validate::region("region", region)?;
@@ -275,7 +282,6 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
         .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
         .unwrap_or(RetryPolicy::default().max_attempts);
     Ok(Config {
-        user_pool_id,
         client_id,
         url,
         secret,
@@ -327,8 +333,8 @@ pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
             force_alias_creation: input.opt_bool("forceAliasCreation")?,
             session: input.opt_string("session")?,
         }),
-        Kind::ResendSignUpCode => Box::new(ResendConfirmationCode { user }),
-        Kind::AutoSignIn => Box::new(SignInAfterSignUp {
+        Kind::ResendSignUpCode => Box::new(ResendSignUpCode { user }),
+        Kind::AutoSignIn => Box::new(AutoSignIn {
             user,
             session: input.opt_string("session")?.unwrap_or_default(),
         }),
@@ -564,10 +570,10 @@ mod tests {
     }
 
     #[test]
-    fn kinds_are_numbered_in_export_order() {
-        assert_eq!(Kind::from_number(0), Some(Kind::ConfirmSignUp));
-        assert_eq!(Kind::from_number(2), Some(Kind::AutoSignIn));
-        assert_eq!(Kind::from_number(3), Some(Kind::SignUp));
-        assert_eq!(Kind::from_number(4), None);
+    fn kinds_are_numbered_as_the_exports_table_says() {
+        for (n, (kind, _)) in Kind::EXPORTS.iter().enumerate() {
+            assert_eq!(Kind::from_number(n as u32), Some(*kind));
+        }
+        assert_eq!(Kind::from_number(Kind::EXPORTS.len() as u32), None);
     }
 }

@@ -1,5 +1,6 @@
-//! Signing in right after confirming: InitiateAuth with `USER_AUTH` and the
-//! `Session` that ConfirmSignUp returned.
+//! `autoSignIn`, signing in right after sign-up: Cognito's InitiateAuth with
+//! `USER_AUTH` and the `Session` that ConfirmSignUp returned (or SignUp, for
+//! a user a pre-sign-up Lambda confirmed at once).
 //!
 //! The session stands in for a password: Cognito hands it out only to the
 //! client that just confirmed the user, for a few minutes, once. The answer is
@@ -8,18 +9,19 @@
 use alloc::string::String;
 
 use super::{Operation, UserCall};
-use crate::error::ServiceError;
-use crate::json::{ObjectWriter, Value};
-use crate::validate::{self, Rule, ValidationError};
+use crate::error::{Error, ServiceError};
+use crate::wire::json::{ObjectWriter, Value};
+use crate::wire::text::parse_u32;
+use crate::wire::validate::{self, Rule, ValidationError};
 
 /// `InitiateAuth` with `AuthFlow: USER_AUTH` and a sign-up session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SignInAfterSignUp {
+pub struct AutoSignIn {
     pub user: UserCall,
     pub session: String,
 }
 
-impl Operation for SignInAfterSignUp {
+impl Operation for AutoSignIn {
     fn name(&self) -> &'static str {
         "InitiateAuth"
     }
@@ -84,7 +86,7 @@ pub fn token<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
 
 /// What InitiateAuth answered.
 #[derive(Debug, Clone, PartialEq)]
-pub enum SignInOutcome<'a> {
+pub enum AutoSignInOutput<'a> {
     SignedIn(Tokens<'a>),
     /// Cognito wants more before it hands out tokens: answer with `RespondToAuthChallenge`.
     Challenge {
@@ -98,12 +100,12 @@ pub enum SignInOutcome<'a> {
     },
 }
 
-impl<'a> SignInOutcome<'a> {
+impl<'a> AutoSignInOutput<'a> {
     /// Reads the output object; one with neither tokens nor a challenge is an error.
     pub fn from_json(output: &'a Value) -> Result<Self, ServiceError> {
         if let Some(result) = output.get("AuthenticationResult") {
             if token(result, "AccessToken").is_some() {
-                return Ok(SignInOutcome::SignedIn(Tokens(result)));
+                return Ok(AutoSignInOutput::SignedIn(Tokens(result)));
             }
         }
         if let Some(name) = string(output, "ChallengeName") {
@@ -115,7 +117,7 @@ impl<'a> SignInOutcome<'a> {
                 Some(Value::Array(items)) => items.as_slice(),
                 _ => &[],
             };
-            return Ok(SignInOutcome::Challenge {
+            return Ok(AutoSignInOutput::Challenge {
                 name,
                 session: super::session_of(output),
                 parameters,
@@ -129,14 +131,91 @@ impl<'a> SignInOutcome<'a> {
     }
 }
 
+/// `{ isSignedIn: true, tokens, nextStep: { signInStep: "DONE" } }` or the challenge.
+pub fn result(output: &Value) -> Result<String, Error> {
+    let mut w = ObjectWriter::new();
+    let mut next_step = ObjectWriter::new();
+    match AutoSignInOutput::from_json(output)? {
+        AutoSignInOutput::SignedIn(Tokens(result)) => {
+            const TOKENS: [(&str, &str); 3] = [
+                ("AccessToken", "accessToken"),
+                ("IdToken", "idToken"),
+                ("RefreshToken", "refreshToken"),
+            ];
+            let mut tokens = ObjectWriter::new();
+            for (cognito, ours) in TOKENS {
+                tokens.opt_string(ours, token(result, cognito));
+            }
+            tokens.opt_string("tokenType", string(result, "TokenType"));
+            if let Some(Value::Number(n)) = result.get("ExpiresIn") {
+                if let Some(seconds) = parse_u32(n) {
+                    tokens.number("expiresIn", seconds.into());
+                }
+            }
+            w.bool("isSignedIn", true).raw("tokens", &tokens.finish());
+            let device = result.get("NewDeviceMetadata");
+            let key = device.and_then(|d| string(d, "DeviceKey"));
+            if let (Some(d), Some(key)) = (device, key.filter(|k| k.len() <= 55)) {
+                let mut w_device = ObjectWriter::new();
+                w_device
+                    .string("deviceKey", key)
+                    .opt_string("deviceGroupKey", string(d, "DeviceGroupKey"));
+                w.raw("newDeviceMetadata", &w_device.finish());
+            }
+            next_step.string("signInStep", "DONE");
+        }
+        AutoSignInOutput::Challenge {
+            name,
+            session,
+            parameters,
+            available,
+        } => {
+            let mut challenge_parameters = ObjectWriter::new();
+            for (k, v) in parameters {
+                if let Value::String(v) = v {
+                    challenge_parameters.string(k, v);
+                }
+            }
+            w.bool("isSignedIn", false);
+            next_step
+                .string("signInStep", "CHALLENGE")
+                .string("challengeName", name)
+                .opt_string("session", session)
+                .raw("challengeParameters", &challenge_parameters.finish());
+            let mut list = String::from("[");
+            for v in available {
+                if let Value::String(name) = v {
+                    if name.is_empty() {
+                        continue;
+                    }
+                    if list.len() > 1 {
+                        list.push(',');
+                    }
+                    crate::wire::json::write_string(&mut list, name);
+                }
+            }
+            if list.len() > 1 {
+                list.push(']');
+                next_step.raw("availableChallenges", &list);
+            }
+        }
+    }
+    w.raw("nextStep", &next_step.finish());
+    Ok(w.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
-    use crate::secret_hash::{ClientSecret, SecretHash};
+    use crate::wire::json;
+    use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
-    fn op() -> SignInAfterSignUp {
-        SignInAfterSignUp {
+    fn ok(output: &str) -> String {
+        result(&json::parse(output).unwrap()).unwrap()
+    }
+
+    fn op() -> AutoSignIn {
+        AutoSignIn {
             user: UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
@@ -184,12 +263,12 @@ mod tests {
             r#"{"AuthenticationResult":{"AccessToken":"at","IdToken":"it","RefreshToken":"rt","ExpiresIn":3600,"TokenType":"Bearer"},"ChallengeParameters":{}}"#,
         )
         .unwrap();
-        match SignInOutcome::from_json(&tokens).unwrap() {
-            SignInOutcome::SignedIn(t) => {
+        match AutoSignInOutput::from_json(&tokens).unwrap() {
+            AutoSignInOutput::SignedIn(t) => {
                 assert_eq!(token(t.0, "AccessToken"), Some("at"));
                 assert_eq!(format!("{t:?}"), "Tokens(<redacted>)");
                 assert_eq!(
-                    format!("{:?}", SignInOutcome::SignedIn(t)),
+                    format!("{:?}", AutoSignInOutput::SignedIn(t)),
                     "SignedIn(Tokens(<redacted>))"
                 );
             }
@@ -200,12 +279,12 @@ mod tests {
             r#"{{"ChallengeName":"SELECT_CHALLENGE","Session":"{session}","ChallengeParameters":{{"CODE_DELIVERY_DESTINATION":"a***","N":1}},"AvailableChallenges":["EMAIL_OTP",7,"PASSWORD"]}}"#
         ))
         .unwrap();
-        let SignInOutcome::Challenge {
+        let AutoSignInOutput::Challenge {
             name,
             session: got,
             parameters,
             available,
-        } = SignInOutcome::from_json(&challenge).unwrap()
+        } = AutoSignInOutput::from_json(&challenge).unwrap()
         else {
             panic!("a challenge expected")
         };
@@ -213,10 +292,12 @@ mod tests {
         assert_eq!(
             (parameters.len(), available.len()),
             (2, 3),
-            "as received; outcome.rs keeps the strings"
+            "as received; result() keeps the strings"
         );
         assert_eq!(
-            SignInOutcome::from_json(&json::parse("{}").unwrap()).unwrap_err().name,
+            AutoSignInOutput::from_json(&json::parse("{}").unwrap())
+                .unwrap_err()
+                .name,
             crate::error::ServiceErrorName::Unknown
         );
     }
@@ -227,20 +308,53 @@ mod tests {
             r#"{"AuthenticationResult":{"AccessToken":"a.b-c_d=","IdToken":"<script>","NewDeviceMetadata":{"DeviceKey":"us-east-1_0a-f","DeviceGroupKey":"g"}}}"#,
         )
         .unwrap();
-        let SignInOutcome::SignedIn(t) = SignInOutcome::from_json(&tokens).unwrap() else {
+        let AutoSignInOutput::SignedIn(t) = AutoSignInOutput::from_json(&tokens).unwrap() else {
             panic!("tokens expected")
         };
         assert_eq!(token(t.0, "IdToken"), None, "not of the model's form");
         let bad_access = json::parse(r#"{"AuthenticationResult":{"AccessToken":"a b"}}"#).unwrap();
-        assert!(SignInOutcome::from_json(&bad_access).is_err());
+        assert!(AutoSignInOutput::from_json(&bad_access).is_err());
         let long_session = json::parse(&format!(
             r#"{{"ChallengeName":"EMAIL_OTP","Session":"{}"}}"#,
             "s".repeat(4097)
         ))
         .unwrap();
-        let SignInOutcome::Challenge { session, .. } = SignInOutcome::from_json(&long_session).unwrap() else {
+        let AutoSignInOutput::Challenge { session, .. } = AutoSignInOutput::from_json(&long_session).unwrap() else {
             panic!("a challenge expected")
         };
         assert_eq!(session, None);
+    }
+
+    #[test]
+    fn sign_in_results() {
+        assert_eq!(
+            ok(r#"{"AuthenticationResult":{"AccessToken":"a","IdToken":"i","ExpiresIn":3600,"TokenType":"Bearer"}}"#),
+            r#"{"isSignedIn":true,"tokens":{"accessToken":"a","idToken":"i","tokenType":"Bearer","expiresIn":3600},"nextStep":{"signInStep":"DONE"}}"#
+        );
+        assert_eq!(
+            ok(
+                r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"ssssssssssssssssssss","ChallengeParameters":{},"AvailableChallenges":["EMAIL_OTP","PASSWORD"]}"#
+            ),
+            r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"SELECT_CHALLENGE","session":"ssssssssssssssssssss","challengeParameters":{},"availableChallenges":["EMAIL_OTP","PASSWORD"]}}"#
+        );
+        assert_eq!(
+            ok(r#"{"ChallengeName":"EMAIL_OTP","ChallengeParameters":{"A":"a","N":1},"AvailableChallenges":[7]}"#),
+            r#"{"isSignedIn":false,"nextStep":{"signInStep":"CHALLENGE","challengeName":"EMAIL_OTP","challengeParameters":{"A":"a"}}}"#,
+            "string parameters only; no list of choices without a string in it"
+        );
+        assert_eq!(
+            ok(
+                r#"{"AuthenticationResult":{"AccessToken":"a.b-c_d=","IdToken":"<script>","ExpiresIn":"3600","NewDeviceMetadata":{"DeviceKey":"us-east-1_0a-f","DeviceGroupKey":"g"}}}"#
+            ),
+            r#"{"isSignedIn":true,"tokens":{"accessToken":"a.b-c_d="},"newDeviceMetadata":{"deviceKey":"us-east-1_0a-f","deviceGroupKey":"g"},"nextStep":{"signInStep":"DONE"}}"#,
+            "a token or number outside the model is left out; the device is kept"
+        );
+        let long_key = format!(
+            r#"{{"AuthenticationResult":{{"AccessToken":"a","NewDeviceMetadata":{{"DeviceKey":"{}"}}}}}}"#,
+            "k".repeat(56)
+        );
+        assert!(!ok(&long_key).contains("newDeviceMetadata"));
+        let e = result(&json::parse("{}").unwrap()).unwrap_err();
+        assert_eq!(crate::call::settle::error_name(&e), "UnknownError");
     }
 }

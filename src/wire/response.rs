@@ -11,8 +11,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::error::{ServiceError, ServiceErrorName};
-use crate::json::{self, Value};
-use crate::text::{push_uint, rsplit_once, split_once};
+use crate::wire::json::{self, Value};
+use crate::wire::text::{push_uint, rsplit_once, split_once};
 
 /// What came back, as the transport saw it.
 #[derive(Debug, Clone, Copy)]

@@ -5,7 +5,7 @@
 
 use alloc::string::String;
 
-use crate::text::concat;
+use crate::wire::text::concat;
 
 /// The `Content-Type` of every call.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
