@@ -8,7 +8,7 @@
 // an abort or the deadline ends the call at once, while the load goes on for
 // the calls that follow.
 import { initSync, step, retire } from "./cognito_confirm.js";
-import { calls } from "./driver.js";
+import { calls, failure } from "./driver.js";
 
 /** `compile()` resolves to the `WebAssembly.Module`. */
 export function bind(compile, hint) {
@@ -23,9 +23,7 @@ export function bind(compile, hint) {
       })
       .catch((cause) => {
         loading = undefined;
-        const error = new Error(`cognito-confirm could not load its WebAssembly module${hint}`, { cause });
-        error.name = "LoadError";
-        throw error;
+        throw failure("LoadError", `cognito-confirm could not load its WebAssembly module${hint}`, cause);
       }));
   const core = {
     prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, -1, undefined, undefined, data, 0),

@@ -52,7 +52,11 @@ const argument = (v, nested) =>
 
 const message = (e) => (e instanceof Error ? e.message : typeof e == "string" ? e : "unknown error");
 
-const failure = (name, text, cause) => Object.assign(new Error(text, cause && { cause }), { name });
+// Every error a call rejects with is made here and marked, for `isCognitoError`.
+const ours = new WeakSet();
+const own = (e) => (ours.add(e), e);
+
+export const failure = (name, text, cause) => own(Object.assign(new Error(text, cause && { cause }), { name }));
 
 // Settles as `promise` does, unless the signal aborts first (rejects with
 // ABORTED) or `ms` pass first (rejects with TIMED_OUT). A promise that
@@ -150,7 +154,7 @@ export function calls(core) {
     // A prepared request is its JSON head, a line break and the body as sent.
     const cut = answer.indexOf("\n");
     const parsed = Object.setPrototypeOf(JSON.parse(cut < 0 ? answer : answer.slice(0, cut)), null);
-    if (parsed.error) throw Object.assign(new Error(parsed.error.message), parsed.error);
+    if (parsed.error) throw own(Object.assign(new Error(parsed.error.message), parsed.error));
     if (cut >= 0) parsed.body = answer.slice(cut + 1);
     return parsed;
   };
@@ -223,6 +227,7 @@ export function calls(core) {
   // The core's numbers for the operations (src/call/arguments.rs, `Kind`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
+    isCognitoError: (e) => ours.has(e),
     // What the call `operation` would send, byte for byte; nothing is sent.
     buildRequest: async (operation, input, config) => {
       const { request, done } = await prepared(KINDS[operation] ?? -1, input, config);

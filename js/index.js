@@ -3,7 +3,7 @@
 // does not say `application/wasm`).
 import { bind } from "./bind.js";
 
-export const { ready, signUp, confirmSignUp, resendSignUpCode, autoSignIn, buildRequest } = bind(
+export const { ready, signUp, confirmSignUp, resendSignUpCode, autoSignIn, buildRequest, isCognitoError } = bind(
   async () => {
     const res = await fetch(new URL("./cognito_confirm_bg.wasm", import.meta.url));
     if (!res.ok) throw new Error(`HTTP ${res.status} for ${res.url}`);

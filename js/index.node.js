@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { bind } from "./bind.js";
 
-export const { ready, signUp, confirmSignUp, resendSignUpCode, autoSignIn, buildRequest } = bind(
+export const { ready, signUp, confirmSignUp, resendSignUpCode, autoSignIn, buildRequest, isCognitoError } = bind(
   async () => WebAssembly.compile(await readFile(new URL("./cognito_confirm_bg.wasm", import.meta.url))),
   "",
 );
