@@ -9,8 +9,9 @@
 //   given=unconfirmed  the fake already has `username` unconfirmed, with code `confirmationCode`
 //   no-run="reason"    not run (a browser-only block, say); the reason is required
 // What a block may assume (`config`, `username`, `askForCode()`, …) is in page.mjs.
+// Every ```ts block is type-checked (tsc --strict) against the package's types.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -153,6 +154,28 @@ for (const file of files) {
     }
   });
 }
+
+// The ```ts blocks are type-checked, with `tsc --strict`, against the package's own types.
+test("every ```ts block type-checks", () => {
+  const dir = path.join(WORK, "ts");
+  fs.mkdirSync(dir, { recursive: true });
+  const names = [];
+  for (const file of files) {
+    for (const block of blocks(fs.readFileSync(path.join(ROOT, file), "utf8")).filter((b) => b.lang == "ts" && b.attrs["no-run"] === undefined)) {
+      const name = `${file.replace(/[/.]/g, "_")}_${block.line}.ts`;
+      fs.writeFileSync(path.join(dir, name), block.code + "export {};\n");
+      names.push(name);
+    }
+  }
+  if (names.length == 0) return;
+  const config = JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "consumers", "ts", "tsconfig.json"), "utf8"));
+  config.files = names;
+  config.compilerOptions.noUnusedLocals = false;
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(config));
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsc"), ["-p", dir], { cwd: dir, encoding: "utf8" });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+});
 
 test("the README has examples that run", () => {
   const readme = blocks(fs.readFileSync(path.join(ROOT, "README.md"), "utf8")).filter((b) => LANGS.has(b.lang) && b.attrs["no-run"] === undefined);
