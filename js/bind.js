@@ -8,7 +8,7 @@
 // an abort or the deadline ends the call at once, while the load goes on for
 // the calls that follow.
 import { initSync, step, retire } from "./cognito_confirm.js";
-import { calls, failure } from "./driver.js";
+import { calls, failure, OUTCOME_PREPARE, PAGE_NO_SCRIPT } from "./driver.js";
 
 /** `compile()` resolves to the `WebAssembly.Module`. */
 export function bind(compile, hint) {
@@ -26,7 +26,7 @@ export function bind(compile, hint) {
         throw failure("LoadError", `cognito-confirm could not load its WebAssembly module${hint}`, cause);
       }));
   const core = {
-    prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, -1, undefined, undefined, data, 0),
+    prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, OUTCOME_PREPARE, undefined, undefined, data, 0),
     judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>
       step(kind, args, provided, 0, state, outcome, errorType, requestId, body, random),
     // After a trap: the next export runs on a fresh instance (src/web/mod.rs).
@@ -41,7 +41,7 @@ export function bind(compile, hint) {
   const ready = () =>
     load().then(() => {
       try {
-        core.prepare(0, warm, undefined, 0);
+        core.prepare(0, warm, undefined, PAGE_NO_SCRIPT);
         core.judge(0, warm, undefined, 0, 200, undefined, undefined, "{}", 0.5);
       } catch {
         core.retire();

@@ -16,6 +16,14 @@ const illFormed = /\p{Cs}/u;
 const NESTED = ["analyticsMetadata", "userContextData", "clientMetadata", "userAttributes", "validationData"];
 const ABORTED = {};
 const TIMED_OUT = {};
+// What crosses to the core as a number: how an attempt ended when it is no
+// answer's status, what is known of the page's script, and the default
+// timeout (src/call/steps.rs `code`, src/call/arguments.rs; tests/crossing.rs
+// fails when a copy here disagrees).
+export const OUTCOME_NETWORK = 0, OUTCOME_TIMEOUT = 1, OUTCOME_ABORTED = 2, OUTCOME_PROVIDER_FAILED = 3;
+export const OUTCOME_REDIRECTED = 4, OUTCOME_TOO_LARGE = 1000, OUTCOME_PREPARE = -1;
+export const PAGE_NO_SCRIPT = 0, PAGE_SCRIPT = 1, PAGE_ASKED = 2;
+const DEFAULT_TIMEOUT_MS = 15000;
 
 const isSignal = (v) => typeof AbortSignal == "function" && v instanceof AbortSignal;
 
@@ -108,12 +116,16 @@ async function send(request, signal) {
       redirect: "manual",
       signal: controller.signal,
     });
-    if (res.type == "opaqueredirect") return [4];
+    if (res.type == "opaqueredirect") return [OUTCOME_REDIRECTED];
     const body = await read(res, request.maxBytes, abort);
     const head = [res.headers.get("x-amzn-errortype"), res.headers.get("x-amzn-requestid")];
-    return body == null ? [1000 + res.status, ...head] : [res.status, ...head, body];
+    return body == null ? [OUTCOME_TOO_LARGE + res.status, ...head] : [res.status, ...head, body];
   } catch (e) {
-    return signal?.aborted ? [2] : controller.signal.aborted ? [1] : [0, undefined, undefined, message(e)];
+    return signal?.aborted
+      ? [OUTCOME_ABORTED]
+      : controller.signal.aborted
+        ? [OUTCOME_TIMEOUT]
+        : [OUTCOME_NETWORK, undefined, undefined, message(e)];
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", abort);
@@ -168,7 +180,7 @@ export function calls(core) {
     const args = JSON.stringify({ __proto__: null, input: inputData, config: configData });
     const signal = isSignal(i.signal) ? i.signal : undefined;
     // The core checks timeoutMs; until it is loaded, a bad one waits the default.
-    const ms = typeof c.timeoutMs == "number" && c.timeoutMs >= 1 && c.timeoutMs < 2 ** 31 ? c.timeoutMs : 15000;
+    const ms = typeof c.timeoutMs == "number" && c.timeoutMs >= 1 && c.timeoutMs < 2 ** 31 ? c.timeoutMs : DEFAULT_TIMEOUT_MS;
     const loading = core.load?.();
     if (loading) {
       await until(loading, signal, ms).catch((e) => {
@@ -184,19 +196,22 @@ export function calls(core) {
       step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body, random());
     // The page's script is read once and, when the core asks, its getData called once.
     const script = page();
-    let pageState = script == null ? 0 : 1;
+    let pageState = script == null ? PAGE_NO_SCRIPT : PAGE_SCRIPT;
     let pageData;
     const prepare = () => step(core.prepare, kind, args, provided, pageState, pageData);
     let request = prepare();
     if (request.provide) {
-      if (signal?.aborted) return { done: judge(0, 2) };
+      if (signal?.aborted) return { done: judge(0, OUTCOME_ABORTED) };
       const provider = c.secretHash;
       try {
         const hash = await until(new Promise((r) => r(provider(i.username, c.clientId))), signal, ms);
         provided = JSON.stringify({ __proto__: null, config: { __proto__: null, secretHash: value(hash) } });
       } catch (e) {
         return {
-          done: e == ABORTED ? judge(0, 2) : judge(0, 3, undefined, undefined, e == TIMED_OUT ? `no answer within ${ms} ms` : message(e)),
+          done:
+            e == ABORTED
+              ? judge(0, OUTCOME_ABORTED)
+              : judge(0, OUTCOME_PROVIDER_FAILED, undefined, undefined, e == TIMED_OUT ? `no answer within ${ms} ms` : message(e)),
         };
       }
       request = prepare();
@@ -207,7 +222,7 @@ export function calls(core) {
         const data = script.getData(i.username, c.userPoolId, c.clientId);
         if (typeof data == "string" && data.length <= request.askPage) pageData = data;
       } catch {}
-      pageState = 2;
+      pageState = PAGE_ASKED;
       request = prepare();
     }
     return { request, judge, signal };
@@ -217,14 +232,14 @@ export function calls(core) {
     const { request, judge, signal, done } = await prepared(kind, input, config);
     if (done) return done.ok;
     for (let state = 0; ; ) {
-      const answer = judge(state, ...(signal?.aborted ? [2] : await send(request, signal)));
+      const answer = judge(state, ...(signal?.aborted ? [OUTCOME_ABORTED] : await send(request, signal)));
       if (Object.hasOwn(answer, "ok")) return answer.ok;
       state = answer.state;
       await sleep(answer.retry, signal);
     }
   };
 
-  // The core's numbers for the operations (src/call/arguments.rs, `Kind`).
+  // The core's numbers for the operations (src/call/arguments.rs, `Kind::EXPORTS`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
     isCognitoError: (e) => ours.has(e),

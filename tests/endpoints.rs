@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use cognito_confirm::wire::endpoint::{resolve, EndpointConfig};
+use cognito_confirm::internals::{resolve, EndpointConfig};
 use regex::Regex;
 use serde_json::Value;
 

@@ -1,10 +1,10 @@
 //! The shared test data (from the AWS API model and endpoint rules, in
 //! `tests/data/`) checked against the native core.
 
-use cognito_confirm::wire::endpoint::{resolve, EndpointConfig};
-use cognito_confirm::wire::secret_hash::{ClientSecret, SecretHash};
-use cognito_confirm::wire::validate;
-use cognito_confirm::ServiceErrorName;
+use cognito_confirm::internals::validate;
+use cognito_confirm::internals::ServiceErrorName;
+use cognito_confirm::internals::{resolve, EndpointConfig};
+use cognito_confirm::internals::{ClientSecret, SecretHash};
 use serde_json::Value;
 
 fn data(name: &str) -> Value {

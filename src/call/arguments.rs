@@ -49,7 +49,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The driver's number for the export: 0, 1, 2, 3 in the order above.
+    /// Every export by its JavaScript name, in the driver's numbering
+    /// (`KINDS` in `js/driver.js`; `tests/crossing.rs` compares them).
+    pub const EXPORTS: [(Kind, &'static str); 4] = [
+        (Kind::ConfirmSignUp, "confirmSignUp"),
+        (Kind::ResendSignUpCode, "resendSignUpCode"),
+        (Kind::AutoSignIn, "autoSignIn"),
+        (Kind::SignUp, "signUp"),
+    ];
+
+    /// The driver's number for the export: its index in [`Kind::EXPORTS`].
     pub fn from_number(n: u32) -> Option<Kind> {
         [
             Kind::ConfirmSignUp,
@@ -75,7 +84,6 @@ pub enum SecretSource {
 /// The second argument, read and checked.
 #[derive(Debug)]
 pub struct Config {
-    pub user_pool_id: String,
     pub client_id: String,
     pub url: String,
     pub secret: SecretSource,
@@ -237,8 +245,7 @@ impl<'a> Obj<'a> {
 }
 
 fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
-    let user_pool_id = config.string("userPoolId")?;
-    let pool_region = validate::user_pool_id(&user_pool_id)?.to_owned();
+    let pool_region = validate::user_pool_id(&config.string("userPoolId")?)?.to_owned();
     let region = config.opt_string("region")?;
     if let Some(region) = &region {
         validate::region("region", region)?;
@@ -275,7 +282,6 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
         .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
         .unwrap_or(RetryPolicy::default().max_attempts);
     Ok(Config {
-        user_pool_id,
         client_id,
         url,
         secret,
@@ -564,10 +570,10 @@ mod tests {
     }
 
     #[test]
-    fn kinds_are_numbered_in_export_order() {
-        assert_eq!(Kind::from_number(0), Some(Kind::ConfirmSignUp));
-        assert_eq!(Kind::from_number(2), Some(Kind::AutoSignIn));
-        assert_eq!(Kind::from_number(3), Some(Kind::SignUp));
-        assert_eq!(Kind::from_number(4), None);
+    fn kinds_are_numbered_as_the_exports_table_says() {
+        for (n, (kind, _)) in Kind::EXPORTS.iter().enumerate() {
+            assert_eq!(Kind::from_number(n as u32), Some(*kind));
+        }
+        assert_eq!(Kind::from_number(Kind::EXPORTS.len() as u32), None);
     }
 }

@@ -1,8 +1,15 @@
-//! One call to Cognito from prepared request to parsed outcome, with no I/O.
+//! The call machinery: one export's call, from the driver's arguments to what
+//! the promise settles with, with no I/O.
 //!
-//! The transport sends [`Call::request`] however it likes and hands the
-//! answer to [`Call::finish`]. The call remembers which secrets went into the
-//! request, so that none of them can come back out in an error message.
+//! [`arguments`] reads the JSON the driver sends into an operation and its
+//! config; [`steps`] answers the driver's two questions (`prepare`: what to
+//! send; `judge`: what an attempt's outcome means); [`retry`] decides whether
+//! a failed attempt is tried again; [`settle`] writes the error (and
+//! dispatches to the operation's result writer) as JSON for the driver.
+//!
+//! [`Call`] is the request of one call together with the secrets that went
+//! into it (client secret, SecretHash, the model's `sensitive` values), so
+//! that [`Call::redact`] keeps every one of them out of an error message.
 
 pub mod arguments;
 pub mod retry;
@@ -14,9 +21,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::error::ServiceError;
-use crate::wire::json::Value;
 use crate::wire::request::HttpRequest;
-use crate::wire::response::{self, HttpResponse};
 
 pub struct Call {
     request: HttpRequest,
@@ -44,12 +49,7 @@ impl Call {
         &self.request
     }
 
-    /// The output object, or the service's error with every secret redacted.
-    pub fn finish(&self, response: &HttpResponse<'_>) -> Result<Value, ServiceError> {
-        response::parse(response).map_err(|e| self.redact(e))
-    }
-
-    /// `e`, an error `response::parse` found in this call's answer, with every secret redacted.
+    /// `e`, an error found in this call's answer, with every secret redacted.
     pub fn redact(&self, mut e: ServiceError) -> ServiceError {
         e.redact(&self.secrets);
         e
@@ -67,6 +67,7 @@ impl core::fmt::Debug for Call {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::response::{parse, HttpResponse};
 
     #[test]
     fn errors_never_repeat_a_secret() {
@@ -74,14 +75,15 @@ mod tests {
             .redacting("hash==")
             .redacting("");
         let body = r#"{"__type":"NotAuthorizedException","message":"SecretHash hash== does not match"}"#;
-        let e = call
-            .finish(&HttpResponse {
+        let e = call.redact(
+            parse(&HttpResponse {
                 status: 400,
                 error_type_header: None,
                 request_id: None,
                 body,
             })
-            .unwrap_err();
+            .unwrap_err(),
+        );
         assert_eq!(e.message, "SecretHash [redacted] does not match");
         assert!(!format!("{call:?}").contains("hash=="));
     }

@@ -83,22 +83,9 @@ pub struct Attempts {
 }
 
 impl Attempts {
-    pub fn new(policy: RetryPolicy) -> Self {
-        Attempts {
-            policy,
-            made: 0,
-            ambiguous: false,
-        }
-    }
-
     /// Whether an attempt so far failed in a way that may have reached Cognito.
     pub fn ambiguous(&self) -> bool {
         self.ambiguous
-    }
-
-    /// How many attempts have failed so far.
-    pub fn made(&self) -> u32 {
-        self.made
     }
 
     /// The attempts as one number, for a driver that keeps them between steps.
@@ -163,6 +150,17 @@ impl Attempts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Attempts {
+        fn new(policy: RetryPolicy) -> Self {
+            Attempts::resume(policy, 0)
+        }
+
+        /// How many attempts have failed so far.
+        fn made(&self) -> u32 {
+            self.made
+        }
+    }
 
     fn service(name: ServiceErrorName, status: u16, message: &str) -> Error {
         Error::Service(ServiceError {

@@ -55,6 +55,35 @@ use crate::wire::validate::{self, Rule, ValidationError};
 /// hostile server can make this module hold small (README: "Size").
 pub const MAX_BODY_BYTES: u32 = 262_144;
 
+/// The message of an answer over [`MAX_BODY_BYTES`] (a test holds the two together).
+const TOO_LARGE: &str = "a body over the 262,144-byte cap, not read";
+
+/// The numbers of `step`'s `outcome` argument (`web::step`) that are no HTTP
+/// status, as `judge` reads them. The driver writes the same names
+/// (`js/driver.js`, `js/bind.js`); `tests/crossing.rs` holds the copies to these.
+pub mod code {
+    /// `fetch` or reading the body failed; the body argument is the message.
+    pub const OUTCOME_NETWORK: u32 = 0;
+    /// The attempt's time ran out.
+    pub const OUTCOME_TIMEOUT: u32 = 1;
+    /// The caller's signal aborted.
+    pub const OUTCOME_ABORTED: u32 = 2;
+    /// The SecretHash provider failed; the body argument says how.
+    pub const OUTCOME_PROVIDER_FAILED: u32 = 3;
+    /// A redirect, refused.
+    pub const OUTCOME_REDIRECTED: u32 = 4;
+    /// Plus the status: an answer whose body passed the cap, not read.
+    pub const OUTCOME_TOO_LARGE: u32 = 1000;
+    /// No outcome: `step` is asked to prepare (the driver's -1).
+    pub const OUTCOME_PREPARE: u32 = u32::MAX;
+    /// `page` (for `prepare`): the page has no threat-protection script.
+    pub const PAGE_NO_SCRIPT: u32 = 0;
+    /// It has one, not asked yet.
+    pub const PAGE_SCRIPT: u32 = 1;
+    /// Its `getData` was asked; the body argument is what it gave, if usable.
+    pub const PAGE_ASKED: u32 = 2;
+}
+
 /// What the driver knows of the page's threat-protection script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page<'a> {
@@ -150,6 +179,10 @@ fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Resu
     })
 }
 
+/// What `buildRequest`'s `operation` must be: every name of [`Kind::EXPORTS`]
+/// (a test holds the two together).
+const OPERATIONS: &str = r#"one of "signUp", "confirmSignUp", "resendSignUpCode" and "autoSignIn""#;
+
 fn answer(key: &str, json: &str) -> String {
     let mut w = ObjectWriter::new();
     w.raw(key, json);
@@ -160,10 +193,7 @@ fn answer(key: &str, json: &str) -> String {
 /// operation name `buildRequest` does not know. `provided` is what the
 /// SecretHash provider returned, as `{"config": {"secretHash": …}}`.
 pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Page<'_>) -> String {
-    let kind = kind.ok_or(ValidationError::new(
-        "operation",
-        Rule::Type(r#"one of "signUp", "confirmSignUp", "resendSignUpCode" and "autoSignIn""#),
-    ));
+    let kind = kind.ok_or(ValidationError::new("operation", Rule::Type(OPERATIONS)));
     match kind
         .map_err(Error::from)
         .and_then(|kind| check(kind, args, provided, page))
@@ -254,7 +284,7 @@ fn judged(
             checked()?,
             Error::Service(ServiceError {
                 request_id: request_id.map(str::to_owned),
-                ..ServiceError::unknown(status, "a body over the 262,144-byte cap, not read")
+                ..ServiceError::unknown(status, TOO_LARGE)
             }),
         ),
     };
@@ -297,6 +327,26 @@ mod tests {
     fn request(answer: &str) -> (Value, &str) {
         let (head, body) = answer.split_once('\n').expect("a head and a body");
         (json(head), body)
+    }
+
+    #[test]
+    fn an_unknown_operation_is_refused_with_every_export_named() {
+        for (_, name) in Kind::EXPORTS {
+            assert!(OPERATIONS.contains(&format!("\"{name}\"")), "{name}");
+        }
+        assert_eq!(OPERATIONS.matches('"').count(), 2 * Kind::EXPORTS.len());
+        let e = json(&prepare(None, ARGS, None, Page::NoScript));
+        assert_eq!(e.get("error").unwrap().get_str("field"), Some("operation"));
+    }
+
+    #[test]
+    fn the_cap_message_names_the_cap() {
+        let digits = MAX_BODY_BYTES.to_string();
+        let (thousands, rest) = digits.split_at(digits.len() - 3);
+        assert!(
+            TOO_LARGE.contains(&format!(" {thousands},{rest}-byte cap")),
+            "{TOO_LARGE}"
+        );
     }
 
     #[test]

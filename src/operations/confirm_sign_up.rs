@@ -215,7 +215,10 @@ mod tests {
             request_id: None,
             body: &body,
         };
-        assert_eq!(call.finish(&resp).unwrap_err().message, "[redacted] [redacted]");
+        assert_eq!(
+            call.redact(crate::wire::response::parse(&resp).unwrap_err()).message,
+            "[redacted] [redacted]"
+        );
     }
 
     #[test]

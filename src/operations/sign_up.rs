@@ -294,14 +294,14 @@ mod tests {
         }
         let call = (&o as &dyn Operation).call("https://x/".into(), None);
         let body = r#"{"__type":"InvalidPasswordException","message":"hunter2hunter2 for alice@example.com (t1ck3t) refused"}"#;
-        let e = call
-            .finish(&crate::wire::response::HttpResponse {
-                status: 400,
-                error_type_header: None,
-                request_id: None,
-                body,
-            })
-            .unwrap_err();
+        let e = crate::wire::response::parse(&crate::wire::response::HttpResponse {
+            status: 400,
+            error_type_header: None,
+            request_id: None,
+            body,
+        })
+        .unwrap_err();
+        let e = call.redact(e);
         assert_eq!(e.message, "[redacted] for [redacted] ([redacted]) refused");
     }
 

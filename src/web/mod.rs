@@ -28,6 +28,7 @@ use alloc::string::String;
 use wasm_bindgen::prelude::*;
 
 use crate::call::arguments::Kind;
+use crate::call::steps::code::*;
 use crate::call::steps::{self, Outcome, Page};
 use crate::wire::response::HttpResponse;
 
@@ -83,13 +84,14 @@ pub fn step(
     body: Option<String>,
     random: f64,
 ) -> String {
-    if outcome == u32::MAX {
+    if outcome == OUTCOME_PREPARE {
         #[cfg(feature = "panic-probe")]
         probe(args);
         let page = match page {
-            0 => Page::NoScript,
-            1 => Page::Script,
-            _ => Page::Asked(body.as_deref()),
+            PAGE_NO_SCRIPT => Page::NoScript,
+            PAGE_SCRIPT => Page::Script,
+            PAGE_ASKED => Page::Asked(body.as_deref()),
+            _ => bug(),
         };
         return answer(steps::prepare(
             Kind::from_number(kind_number),
@@ -100,13 +102,13 @@ pub fn step(
     }
     let body = body.as_deref().unwrap_or_default();
     let outcome = match outcome {
-        0 => Outcome::Network(body),
-        1 => Outcome::Timeout,
-        2 => Outcome::Aborted,
-        3 => Outcome::ProviderFailed(body),
-        4 => Outcome::Redirected,
-        1000.. => Outcome::TooLarge {
-            status: (outcome - 1000).min(999) as u16,
+        OUTCOME_NETWORK => Outcome::Network(body),
+        OUTCOME_TIMEOUT => Outcome::Timeout,
+        OUTCOME_ABORTED => Outcome::Aborted,
+        OUTCOME_PROVIDER_FAILED => Outcome::ProviderFailed(body),
+        OUTCOME_REDIRECTED => Outcome::Redirected,
+        OUTCOME_TOO_LARGE.. => Outcome::TooLarge {
+            status: (outcome - OUTCOME_TOO_LARGE).min(999) as u16,
             request_id: request_id.as_deref(),
         },
         status => Outcome::Response(HttpResponse {

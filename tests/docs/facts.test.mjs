@@ -72,3 +72,31 @@ test("every name in a 'tell the user' table exists", () => {
     for (const name of LOCAL) assert.ok(names.includes(name), `${file}: ${name} has no row`);
   }
 });
+
+test("docs/api.md's config defaults are index.d.ts's @default (which tests/crossing.rs holds to the core)", () => {
+  const table = read("docs/api.md").match(/\| member \| type \| default \| meaning \|\n\| --- .*\n((?:\|.*\n)+)/)[1];
+  const stated = Object.fromEntries(
+    table
+      .trim()
+      .split("\n")
+      .map((row) => row.split("|").map((c) => c.trim()))
+      .map((cells) => [cells[1].replace(/`/g, ""), cells[3].replace(/`/g, "")]),
+  );
+  let checked = 0;
+  for (const [, value, member] of dts.matchAll(/@default ([^\n]+)\n\s*\*\/\n\s*(\w+)\?:/g)) {
+    assert.ok(member in stated, `docs/api.md's config table lists ${member}`);
+    const expected = value.startsWith("the part of `userPoolId`") ? "from userPoolId" : value.trim();
+    assert.equal(stated[member], expected, `${member}'s default`);
+    checked++;
+  }
+  assert.ok(checked >= 4, `${checked} defaults checked`);
+});
+
+test("the body cap the docs state is the core's", () => {
+  const sources = fs.readdirSync(path.join(ROOT, "src"), { recursive: true }).filter((f) => f.endsWith(".rs"));
+  const cap = sources.map((f) => read(path.join("src", f)).match(/MAX_BODY_BYTES: u32 = ([\d_]+);/)).find(Boolean);
+  assert.ok(cap, "MAX_BODY_BYTES in src/");
+  const bytes = Number(cap[1].replace(/_/g, "")).toLocaleString("en-US");
+  const text = read("docs/security-model.md");
+  assert.match(text, new RegExp(`reads at most ${bytes} bytes`));
+});

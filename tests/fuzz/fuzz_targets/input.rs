@@ -4,27 +4,23 @@
 //! prepared request with a JSON head and a JSON body).
 #![no_main]
 
-use cognito_confirm::operations::confirm_sign_up::ConfirmSignUp;
-use cognito_confirm::operations::auto_sign_in::AutoSignIn;
-use cognito_confirm::operations::sign_up::{Attributes, Sensitive, SignUp};
-use cognito_confirm::operations::{Operation, UserCall, UserContextData};
-use cognito_confirm::wire::endpoint::{resolve, EndpointConfig};
-use cognito_confirm::wire::json::{self, Value};
-use cognito_confirm::call::arguments::Kind;
-use cognito_confirm::call::steps::{self, Outcome};
-use cognito_confirm::wire::validate;
+use cognito_confirm::internals::json::{self, Value};
+use cognito_confirm::internals::{
+    prepare, judge, resolve, validate, Attributes, AutoSignIn, ConfirmSignUp, EndpointConfig, Kind, Operation, Outcome,
+    Page, Sensitive, SignUp, UserCall, UserContextData,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for kind in [Kind::ConfirmSignUp, Kind::ResendSignUpCode, Kind::AutoSignIn, Kind::SignUp] {
-        let answer = steps::prepare(Some(kind), &text, Some(&text), steps::Page::Asked(Some(&text)));
+        let answer = prepare(Some(kind), &text, Some(&text), Page::Asked(Some(&text)));
         let head = answer.split_once('\n').map_or(answer.as_str(), |(head, body)| {
             assert!(json::parse(body).is_some(), "the body is JSON: {body}");
             head
         });
         assert!(json::parse(head).is_some(), "prepare answers JSON: {answer}");
-        let answer = steps::judge(kind, &text, None, data.len() as u32, 0.5, Outcome::Network(&text));
+        let answer = judge(kind, &text, None, data.len() as u32, 0.5, Outcome::Network(&text));
         assert!(json::parse(&answer).is_some(), "judge answers JSON: {answer}");
     }
     let mut parts = text.split('\u{1e}').map(str::to_owned);
