@@ -107,6 +107,7 @@ async function send(request, signal) {
   signal?.addEventListener("abort", abort);
   try {
     const res = await fetch(request.url, {
+      // @ts-expect-error: no prototype, so that nothing set on Object.prototype is read as an option
       __proto__: null,
       method: "POST",
       headers: request.headers,
@@ -149,9 +150,11 @@ const page = () => {
 };
 
 /**
- * The calls, over a core of `prepare` and `judge` (the wasm-bindgen exports),
- * `retire` (the next export runs on a fresh instance) and `load` (undefined
- * once the module is loaded, else a promise of it).
+ * The calls, over a core of `prepare` and `judge` (js/bind.js: the two uses
+ * of the one wasm-bindgen export `step`), `retire` (the next export runs on a
+ * fresh instance) and `load` (undefined once the module is loaded, else a
+ * promise of it).
+ * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest">}
  */
 export function calls(core) {
   const step = (f, ...args) => {
@@ -251,5 +254,5 @@ export function calls(core) {
     },
   };
   for (const name in KINDS) api[name] = call(KINDS[name]);
-  return api;
+  return /** @type {any} */ (api);
 }

@@ -137,6 +137,18 @@ need_geckodriver() {
   fi
 }
 
+# The checks of the test command (scripts/check.sh): rustup's minimal profile lacks them.
+need_rust_components() {
+  local installed
+  installed="$(rustup component list --installed)"
+  for c in clippy rustfmt; do
+    if ! grep -q "^$c" <<<"$installed"; then
+      say "adding the $c component"
+      rustup component add "$c" >&2
+    fi
+  done
+}
+
 need_prerequisites
 case "$MODE" in
   demo)
@@ -145,6 +157,7 @@ case "$MODE" in
     ;;
   test)
     need_wasm_toolchain
+    need_rust_components
     need_fuzzer
     need_test_system_packages
     need_engine_packages

@@ -1,13 +1,14 @@
-//! What can go wrong, as types a caller can match on.
+//! What can go wrong, as the types the core decides with; the JavaScript
+//! `Error` a caller switches on is written from them by [`crate::call::settle`].
 //!
 //! Cognito's errors arrive as a name (`__type`) and a message. The names of the
 //! sign-up flow's models become [`ServiceErrorName`]; a name outside the model
 //! becomes [`ServiceErrorName::Unknown`] with its text kept in
-//! [`ServiceError::error_type`], so a new Cognito error is never a parse failure. Failures that never reached Cognito
-//! (bad input, no network, timeout, abort) have variants of their own.
+//! [`ServiceError::error_type`], so a new Cognito error is never a parse
+//! failure. Failures that never reached Cognito (bad input, no network,
+//! timeout, abort, the SecretHash provider) have variants of their own.
 
 use alloc::string::String;
-use core::fmt;
 
 use crate::wire::text::{concat, find, push_uint, replace_all};
 use crate::wire::validate::ValidationError;
@@ -172,14 +173,6 @@ pub fn prefix(s: &str, chars: usize) -> &str {
     }
 }
 
-impl fmt::Display for ServiceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&concat(&[self.name.as_str(), ": ", &self.message]))
-    }
-}
-
-impl core::error::Error for ServiceError {}
-
 /// Why a call did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -215,14 +208,6 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
-
-impl core::error::Error for Error {}
-
 impl From<ValidationError> for Error {
     fn from(e: ValidationError) -> Self {
         Error::Validation(e)
@@ -255,7 +240,7 @@ mod tests {
     fn messages_of_local_failures() {
         assert_eq!(Error::Timeout(1500).message(), "Cognito did not answer within 1500 ms");
         assert_eq!(
-            Error::Network("Failed to fetch".into()).to_string(),
+            Error::Network("Failed to fetch".into()).message(),
             "could not reach Cognito: Failed to fetch"
         );
         assert_eq!(Error::Aborted.message(), "the call was aborted");

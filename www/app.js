@@ -312,7 +312,9 @@ function cooldown(button, seconds) {
 
 // --- Done: sign in when Cognito gave a session, else offer to --------------------------------------
 
-let tokens; // in memory only: a real app hands them to its session handling
+// In memory only, and never read here: a real app hands them to its session handling.
+// eslint-disable-next-line no-unused-vars
+let tokens;
 
 async function finish(username, session, heading) {
   save(null);

@@ -52,7 +52,7 @@ use crate::wire::validate::{self, Rule, ValidationError};
 /// legitimate answer is InitiateAuth's tokens: an ID token that carries a
 /// pool's 50 custom attributes at their 2,048-character limit is about 140 kB
 /// encoded. A quarter of a megabyte leaves room for that and keeps what a
-/// hostile server can make this module hold small (README: "Size").
+/// hostile server can make this module hold small (docs/security-model.md).
 pub const MAX_BODY_BYTES: u32 = 262_144;
 
 /// The message of an answer over [`MAX_BODY_BYTES`] (a test holds the two together).

@@ -1,5 +1,6 @@
-//! Signing in right after confirming: InitiateAuth with `USER_AUTH` and the
-//! `Session` that ConfirmSignUp returned.
+//! `autoSignIn`, signing in right after sign-up: Cognito's InitiateAuth with
+//! `USER_AUTH` and the `Session` that ConfirmSignUp returned (or SignUp, for
+//! a user a pre-sign-up Lambda confirmed at once).
 //!
 //! The session stands in for a password: Cognito hands it out only to the
 //! client that just confirmed the user, for a few minutes, once. The answer is

@@ -1,5 +1,5 @@
-//! The ConfirmSignUp operation: its input, checked against the model, written
-//! as the request body; and its output.
+//! `confirmSignUp` (Cognito's ConfirmSignUp): its input, checked against the
+//! model and written as the request body; Cognito's answer; the result.
 
 use alloc::string::String;
 

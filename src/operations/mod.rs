@@ -1,22 +1,42 @@
 //! The operations of the sign-up flow, and what makes an operation one.
 //!
+//! Each is named after its JavaScript export, in every layer: `signUp` is
+//! [`sign_up`], `SignUp` and `Kind::SignUp`. Cognito's own name, where it
+//! differs (`resendSignUpCode` calls `ResendConfirmationCode`, `autoSignIn`
+//! calls `InitiateAuth`), appears where it is sent: [`Operation::name`].
+//!
 //! The flow is one state machine, driven by the caller one event at a time:
-//! `SignUp` creates the user (and may return a `Session`), `ConfirmSignUp`
+//! `signUp` creates the user (and may return a `session`), `confirmSignUp`
 //! proves the code (passing that session on, and maybe returning a new one),
-//! `InitiateAuth` with `USER_AUTH` spends the session to sign in;
-//! `ResendConfirmationCode` sends a new code while the user is unconfirmed.
-//! No state is kept here between them: each answer hands the caller what the
+//! `autoSignIn` (`InitiateAuth` with `USER_AUTH`) spends the session to sign
+//! in; `resendSignUpCode` sends a new code while the user is unconfirmed. No
+//! state is kept here between them: each answer hands the caller what the
 //! next step needs.
 //!
 //! Every operation names an app client and a user, may need a SecretHash, and
 //! carries the same analytics, threat-protection and Lambda metadata: those
 //! members ([`UserCall`]) are checked and written here once. An [`Operation`]
-//! adds only its own members, its body and its rules.
+//! adds only its own members, its body and its rules; its file also reads
+//! Cognito's answer and writes the result (`result`).
 //!
-//! A new operation touches: its own file here; [`crate::call::arguments`] (its
-//! `Kind` and how its members are read); [`crate::call::settle`] (its result);
-//! [`crate::error`] (any error names its model adds); `js/driver.js`,
-//! `js/bind.js` and the entry points (its export); `js/index.d.ts`.
+//! A new operation, `fooBar`, touches (the tests named fail until each is done):
+//!
+//! 1. `src/operations/foo_bar.rs`: `FooBar` (its members), its [`Operation`]
+//!    impl (Cognito's name, `validate`, `body`, and `done_already` or
+//!    `sensitive` when they apply), its `result` writer, their unit tests;
+//!    `pub mod foo_bar;` here.
+//! 2. `src/call/arguments.rs`: `Kind::FooBar`, its place in `Kind::EXPORTS`
+//!    and `Kind::from_number`, and how `read` reads its members.
+//! 3. `src/call/settle.rs`: its arm in `result`; `src/call/steps.rs`: its
+//!    name in `OPERATIONS` (what `buildRequest` accepts; a unit test checks).
+//! 4. `src/error.rs`: any error name its model adds (`service_error_names!`).
+//! 5. `js/driver.js`: its number in `KINDS` (and `NESTED` for a member that is
+//!    an object) and its name in `calls()`'s `@returns`; `js/index.js` and
+//!    `js/index.node.js`: the export; `js/index.d.ts`: its function, input,
+//!    result and error names (`tests/crossing.rs` checks all of these against
+//!    `Kind::EXPORTS` and the error table).
+//! 6. The fake Cognito (`tests/fake-cognito/server.mjs`) learns it, strictly;
+//!    a browser test (`tests/*.rs`) and `docs/` describe it.
 
 pub mod auto_sign_in;
 pub mod confirm_sign_up;
@@ -142,7 +162,7 @@ impl dyn Operation {
     }
 }
 
-/// `CodeDeliveryDetails` (see `CodeDeliveryDetails`) as the result spells it:
+/// `CodeDeliveryDetails` as the results of `signUp` and `resendSignUpCode` spell it:
 /// a table and one loop, where a line a member cost 0.1 kB more.
 pub fn delivery(details: Option<&Value>) -> String {
     const NAMES: [(&str, &str); 3] = [

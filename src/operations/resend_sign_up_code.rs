@@ -1,5 +1,5 @@
-//! The ResendConfirmationCode operation: a new code for a user who has not
-//! confirmed yet, and where it went.
+//! `resendSignUpCode` (Cognito's ResendConfirmationCode): a new code for a
+//! user who has not confirmed yet, and where it went.
 
 use alloc::string::String;
 

@@ -1,4 +1,4 @@
-//! The SignUp operation: a new user with a password (or none, in a
+//! `signUp` (Cognito's SignUp): a new user with a password (or none, in a
 //! passwordless pool) and attributes, and what Cognito says next.
 //!
 //! The password and every attribute value are `sensitive` in the model: they
@@ -141,7 +141,7 @@ impl Operation for SignUp {
 pub struct SignUpOutput<'a> {
     pub user_confirmed: bool,
     pub user_sub: &'a str,
-    /// `CodeDeliveryDetails`, as received (`CodeDeliveryDetails::from_json` reads it).
+    /// `CodeDeliveryDetails`, as received ([`super::delivery`] writes it).
     pub code_delivery: Option<&'a Value>,
     pub session: Option<&'a str>,
 }

@@ -1,10 +1,10 @@
-//! The browser edge: one sync export for the JavaScript driver.
+//! The browser edge: the module's two sync exports, [`step`] for every
+//! question of the JavaScript driver and [`retire`] after a trap.
 //!
 //! `js/driver.js` does the I/O of a call (`fetch`, timers, the caller's
 //! `AbortSignal` and SecretHash provider, the page's threat-protection
-//! script) and asks [`steps::prepare`] and [`steps::judge`], through the one
-//! export [`step`], what to do; [`crate::call::steps`]
-//! decides. Strings and numbers are the only values that cross: no futures,
+//! script) and asks [`steps::prepare`] and [`steps::judge`], through
+//! [`step`], what to do; [`crate::call::steps`] decides. Strings and numbers are the only values that cross: no futures,
 //! closures, JavaScript objects or per-member `Reflect` calls, which is what
 //! keeps this module small and each call cheap.
 //!
@@ -46,7 +46,7 @@ fn bug() -> ! {
 /// that instance. Another export would not do: its glue copies its string
 /// arguments into the old instance's memory before the fresh one starts.
 /// Neither touches memory, so both run even on a broken instance.
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen]
 pub fn retire(schedule: bool) {
     if schedule {
         wasm_bindgen::handler::schedule_reinit();
@@ -71,7 +71,7 @@ pub fn retire(schedule: bool) {
 /// Flat arguments on purpose: each crosses as a number or a string, where an
 /// object would cost a `Reflect` read per member and JSON would re-escape the body.
 #[allow(clippy::too_many_arguments)]
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen]
 pub fn step(
     kind_number: u32,
     args: &str,

@@ -243,6 +243,6 @@ mod tests {
         assert!(SecretHash::given("abc+/=_9".into()).is_ok());
         let err = SecretHash::given("not a hash".into()).unwrap_err();
         assert_eq!(err.field, "secretHash");
-        assert!(!err.to_string().contains("not a hash"));
+        assert!(!err.message().contains("not a hash"));
     }
 }

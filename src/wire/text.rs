@@ -3,8 +3,7 @@
 //! The formatting machinery (`format!`, `write!`, `to_string` on numbers) adds
 //! kilobytes to the wasm module, and every page that uses the package
 //! downloads them. The messages and URLs this crate makes are a few pieces
-//! and a few whole numbers, so they are put together by hand. `Display` impls
-//! still exist for Rust callers; they write these same strings.
+//! and a few whole numbers, so they are put together by hand.
 
 use alloc::string::String;
 

@@ -107,7 +107,7 @@ const ATTRIBUTES = (v) =>
   );
 const SIGN_UP_MEMBERS = {
   ...RESEND_MEMBERS,
-  Password: (v) => typeof v === "string" && len(v) <= 256 && /^[^ \t\n\x0B\f\r]+$/.test(v),
+  Password: (v) => typeof v === "string" && len(v) <= 256 && /^[^ \t\n\v\f\r]+$/.test(v),
   UserAttributes: ATTRIBUTES,
   ValidationData: ATTRIBUTES,
 };
