@@ -154,7 +154,7 @@ const page = () => {
  * of the one wasm-bindgen export `step`), `retire` (the next export runs on a
  * fresh instance) and `load` (undefined once the module is loaded, else a
  * promise of it).
- * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest">}
+ * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest" | "isCognitoError">}
  */
 export function calls(core) {
   const step = (f, ...args) => {

@@ -4,11 +4,13 @@
 import { pathToFileURL } from "node:url";
 import { reportThrown } from "./page.mjs";
 
+// A block is done when its module has evaluated: what it leaves running (a
+// server it started, a timer) is stopped, so an example may end as a real
+// program would keep going.
 try {
   await import(pathToFileURL(process.argv[2]).href);
-  process.stdout.write("docs:finished\n");
+  process.stdout.write("docs:finished\n", () => process.exit(0));
 } catch (e) {
   reportThrown(e);
-  process.stderr.write(`${e?.stack ?? e}\n`);
-  process.exitCode = 1;
+  process.stderr.write(`${e?.stack ?? e}\n`, () => process.exit(1));
 }
