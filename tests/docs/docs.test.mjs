@@ -104,7 +104,14 @@ async function run(name, block) {
     fs.writeFileSync(file, block.code);
     const child = spawn(process.execPath, [RUNNER, file], {
       cwd: WORK,
-      env: { ...process.env, FAKE_URL: fake.url, SECRET_HASH_URL: backendUrl, COGNITO_CLIENT_SECRET: DOCS_CLIENTS[SECRET_CLIENT].secret },
+      env: {
+        ...process.env,
+        FAKE_URL: fake.url,
+        SECRET_HASH_URL: backendUrl,
+        COGNITO_USER_POOL_ID: "us-east-1_AbC123",
+        COGNITO_CLIENT_ID: SECRET_CLIENT,
+        COGNITO_CLIENT_SECRET: DOCS_CLIENTS[SECRET_CLIENT].secret,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -7,7 +7,9 @@
 //   to the test's SecretHash endpoint (SECRET_HASH_URL), as a page's own
 //   backend would answer it. Every other URL is refused.
 // - Values a page would have: `username`, `password`, `confirmationCode`,
-//   `config` (the app client without a secret).
+//   `config` (the app client without a secret); in process.env, what a server
+//   holds: COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and COGNITO_CLIENT_SECRET
+//   (the example client with a secret; set by docs.test.mjs).
 // - Stand-ins for the page's own code: `askForCode()` (the code the fake sent
 //   to the last username a request named), `showError(err)`, `useTokens(tokens)`,
 //   `askFor(challengeName)`. What they saw goes to stdout as `docs:` lines,
