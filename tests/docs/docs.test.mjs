@@ -153,7 +153,8 @@ for (const file of files) {
           assert.ok(ended.includes(block.attrs.expect), `expected ${block.attrs.expect}; the block reported ${JSON.stringify(said)}\n${stderr}`);
           assert.ok(ended.every((n) => n == block.attrs.expect), `other errors too: ${JSON.stringify(said)}\n${stderr}`);
         } else {
-          assert.deepEqual(ended, [], `the block failed: ${JSON.stringify(said)}\n${stderr}`);
+          const hint = 'make it runnable, or mark it no-run="why" if it cannot run in Node.js (CONTRIBUTING.md, "Examples that run")';
+          assert.deepEqual(ended, [], `the block failed: ${JSON.stringify(said)}; ${hint}\n${stderr}`);
           assert.equal(code, 0, stderr);
           assert.ok(said.includes("finished"), `the block did not finish\n${stderr}`);
         }
