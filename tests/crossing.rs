@@ -1,8 +1,9 @@
 //! What crosses languages is written once in Rust, and every copy in
 //! JavaScript (`js/driver.js`, `js/bind.js`), TypeScript (`js/index.d.ts`)
-//! and the docs (`README.md`, `docs/*.md`) is held to it here: the
-//! operations' numbers, the outcome and page codes of the `step` export, the
-//! defaults, the error names and the messages both sides write. Nothing of
+//! and the docs (the top-level Markdown files and `docs/`) is held to it here:
+//! the operations' numbers, the outcome and page codes of the `step` export,
+//! the defaults, the body cap, the error names and the messages both sides
+//! write. Nothing of
 //! this ships: the tables are Rust constants the module already has, and the
 //! JavaScript names are constants esbuild inlines.
 #![cfg(not(target_arch = "wasm32"))]
@@ -12,7 +13,7 @@ use std::path::Path;
 
 use cognito_confirm::internals::code::*;
 use cognito_confirm::internals::{
-    error_name, Error, Kind, RetryPolicy, Rule, ServiceErrorName, ValidationError, DEFAULT_TIMEOUT_MS,
+    error_name, Error, Kind, RetryPolicy, Rule, ServiceErrorName, ValidationError, DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES,
 };
 use regex::Regex;
 
@@ -21,11 +22,19 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
 
-/// README.md and every Markdown file under docs/ (if there is one), by path.
+/// Every Markdown file at the top (but CHANGELOG.md, a history that keeps old
+/// values) and under docs/, by path.
 fn docs() -> Vec<(String, String)> {
-    let mut files = vec![("README.md".to_owned(), read("README.md"))];
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
-    let mut stack = vec![dir];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".md") && name != "CHANGELOG.md" {
+            files.push((name, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    let mut stack = vec![root.join("docs")];
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for entry in entries {
@@ -183,6 +192,33 @@ fn defaults_are_the_cores() {
             "js/index.d.ts states {member}'s default"
         );
     }
+}
+
+#[test]
+fn the_docs_state_the_body_cap_the_driver_is_given() {
+    // "at most 262,144 bytes", "≤ 262,144 bytes", "the 262,144-byte cap", "256 KiB".
+    let bytes = Regex::new(r"(?:at most|≤|up to|over|past) (\d[\d,]*) bytes|(\d[\d,]*)-byte cap").unwrap();
+    let kib = Regex::new(r"(\d+) KiB").unwrap();
+    let mut stated = 0;
+    for (path, text) in docs() {
+        for c in bytes.captures_iter(&text) {
+            let n: u32 = c
+                .get(1)
+                .or(c.get(2))
+                .unwrap()
+                .as_str()
+                .replace(',', "")
+                .parse()
+                .unwrap();
+            assert_eq!(n, MAX_BODY_BYTES, "{path}: {}", &c[0]);
+            stated += 1;
+        }
+        for c in kib.captures_iter(&text) {
+            let n: u32 = c[1].parse().unwrap();
+            assert_eq!(n * 1024, MAX_BODY_BYTES, "{path}: {}", &c[0]);
+        }
+    }
+    assert!(stated > 0, "no document states the body cap");
 }
 
 /// The `name` of every error the core writes, besides the modeled ones.
