@@ -35,8 +35,8 @@ export function bind(compile, hint) {
   };
   // `ready()` also runs both steps once on a fixed input, nothing sent, so
   // that the engine has compiled them before the user submits: the first
-  // call after it takes 1.4 ms of its own instead of 3.4 ms (README, "Size
-  // and speed"). A first call without `ready()` does not pay for this.
+  // call after it takes 1.4 ms of its own instead of 3.4 ms (docs/performance.md,
+  // "Loading the module earlier"). A first call without `ready()` does not pay for this.
   const warm = '{"input":{"username":"w","confirmationCode":"1"},"config":{"userPoolId":"us-east-1_w","clientId":"w"}}';
   const ready = () =>
     load().then(() => {

@@ -210,7 +210,7 @@ const page = () => {
  * of the one wasm-bindgen export `step`), `retire` (the next export runs on a
  * fresh instance) and `load` (undefined once the module is loaded, else a
  * promise of it).
- * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest">}
+ * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest" | "isCognitoError">}
  */
 export function calls(core) {
   const step = (f, ...args) => {
@@ -337,6 +337,7 @@ export function calls(core) {
   // The core's numbers for the operations (src/call/arguments.rs, `Kind::EXPORTS`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
+    isCognitoError: (e) => ours.has(e),
     // What the call `operation` would send, byte for byte; nothing is sent.
     buildRequest: (operation, input, config) =>
       run(typeof operation == "string" ? (KINDS[operation] ?? -1) : -1, input, config, ({ request }) => ({

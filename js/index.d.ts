@@ -58,7 +58,7 @@ export interface AutoSignInInput extends UserInput {
 /** Computes the SecretHash for a user, typically by asking your backend, which holds the client secret. */
 export type SecretHashProvider = (username: string, clientId: string) => string | Promise<string>;
 
-/** The second argument of {@link confirmSignUp}: which user pool app client to confirm with. */
+/** The second argument of every call: which user pool and app client, and how to reach them. */
 export interface CognitoConfig {
   /** Such as `us-east-1_AbC123`; the region is read from it unless `region` is given. */
   userPoolId: string;
@@ -71,20 +71,35 @@ export interface CognitoConfig {
   clientSecret?: string;
   /** A precomputed SecretHash for this username, or a function that returns one. Not with `clientSecret`. */
   secretHash?: string | SecretHashProvider;
-  /** Overrides the region read from `userPoolId`. */
+  /**
+   * Overrides the region read from `userPoolId`.
+   * @default the part of `userPoolId` before the `_`
+   */
   region?: string;
-  /** Use the FIPS endpoint. Default `false`. */
+  /**
+   * Use the FIPS endpoint.
+   * @default false
+   */
   useFips?: boolean;
-  /** Use the dual-stack (IPv6) endpoint. Default `false`. */
+  /**
+   * Use the dual-stack (IPv6) endpoint.
+   * @default false
+   */
   useDualStack?: boolean;
   /** A URL that replaces the AWS endpoint (a proxy, or an emulator: `http` is allowed on loopback only). */
   endpoint?: string;
-  /** How long to wait for each attempt's answer, in milliseconds (1 to 2147483647). Default 15000. */
+  /**
+   * The longest wait, in milliseconds (1 to 2147483647), for each of: an attempt's answer
+   * (then `TimeoutError`, retried), the module's first load (`LoadError`) and the `secretHash`
+   * provider (`SecretHashError`). The backoff between attempts comes on top.
+   * @default 15000
+   */
   timeoutMs?: number;
   /**
-   * Attempts in all (1 to 10; 1 disables retries). Default 3. Only network errors, timeouts,
+   * Attempts in all (1 to 10; 1 disables retries). Only network errors, timeouts,
    * HTTP 5xx, `InternalErrorException` and `TooManyRequestsException` are retried, with
    * full-jitter exponential backoff; an answer about the code or the user never is.
+   * @default 3
    */
   maxAttempts?: number;
   /** Called once per attempt with what happened, and never with a secret (see {@link AttemptLog}). */
@@ -195,9 +210,9 @@ export type CognitoErrorName =
   | "InvalidPasswordException"
   | "UsernameExistsException";
 
-/** Cognito answered with one of its modeled errors. */
-export interface CognitoServiceError extends Error {
-  name: CognitoErrorName;
+/** Cognito answered with one of its modeled errors (`N`: which ones). */
+export interface CognitoServiceError<N extends CognitoErrorName = CognitoErrorName> extends Error {
+  name: N;
   /** The HTTP status. Don't branch on it: Cognito sends most errors as 400. */
   status: number;
   /** Cognito's request id, when the response let the browser read it. */
@@ -212,7 +227,11 @@ export interface CognitoServiceError extends Error {
   earlierAttemptMayHaveSucceeded?: true;
 }
 
-/** An answer that is not a modeled Cognito error: a new error name, an HTML page from a proxy, an empty or truncated body. */
+/**
+ * An answer that is not a modeled Cognito error: a new error name, an HTML page from a proxy, an
+ * empty or truncated body, a 2xx without what the model requires, a body over the size cap, or a
+ * refused redirect (`status` 0).
+ */
 export interface UnknownServiceError extends Error {
   name: "UnknownError";
   status: number;
@@ -247,7 +266,7 @@ export interface AbortError extends Error {
   name: "AbortError";
 }
 
-/** The `secretHash` provider threw or rejected. */
+/** The `secretHash` provider threw, rejected, or gave no answer within `timeoutMs`; nothing was sent. */
 export interface SecretHashError extends Error {
   name: "SecretHashError";
 }
@@ -255,15 +274,26 @@ export interface SecretHashError extends Error {
 /** A bug in this package stopped the call; the next call runs on a fresh WebAssembly instance. Other calls are not affected. */
 export interface PanicError extends Error {
   name: "PanicError";
+  /** The `WebAssembly.RuntimeError` of the trap. */
+  cause: unknown;
 }
 
-/** The WebAssembly module could not be loaded: the calls reject with this, and the next call tries again. */
+/**
+ * The WebAssembly module could not be loaded (network, CSP, the `.wasm` not served), or not within
+ * `timeoutMs`: nothing was sent, and the next call tries again.
+ */
 export interface LoadError extends Error {
   name: "LoadError";
+  /** What the browser or Node.js reported, when there was something. */
+  cause?: unknown;
 }
 
-/** Every way {@link signUp}, {@link confirmSignUp}, {@link resendSignUpCode}, {@link autoSignIn} and {@link buildRequest} reject: narrow on `name`. */
-export type ConfirmSignUpError =
+/**
+ * Every way {@link signUp}, {@link confirmSignUp}, {@link resendSignUpCode}, {@link autoSignIn} and
+ * {@link buildRequest} reject: narrow on `name`. {@link isCognitoError} tells one apart from any
+ * other value.
+ */
+export type CognitoError =
   | LoadError
   | CognitoServiceError
   | UnknownServiceError
@@ -274,27 +304,166 @@ export type ConfirmSignUpError =
   | SecretHashError
   | PanicError;
 
+/** @deprecated The same union under its first name: use {@link CognitoError}. */
+export type ConfirmSignUpError = CognitoError;
+
+/** The names every call can reject with besides Cognito's own: the package's. */
+export type LocalErrorName =
+  | "LoadError"
+  | "ValidationError"
+  | "SecretHashError"
+  | "AbortError"
+  | "PanicError"
+  | "NetworkError"
+  | "TimeoutError"
+  | "UnknownError";
+
+/** The names {@link signUp} rejects with: the package's, and Cognito's `SignUp` errors in its API model. */
+export type SignUpErrorName =
+  | LocalErrorName
+  | "ResourceNotFoundException"
+  | "InvalidParameterException"
+  | "UnexpectedLambdaException"
+  | "UserLambdaValidationException"
+  | "NotAuthorizedException"
+  | "InvalidPasswordException"
+  | "InvalidLambdaResponseException"
+  | "UsernameExistsException"
+  | "TooManyRequestsException"
+  | "InternalErrorException"
+  | "LimitExceededException"
+  | "InvalidSmsRoleAccessPolicyException"
+  | "InvalidSmsRoleTrustRelationshipException"
+  | "InvalidEmailRoleAccessPolicyException"
+  | "CodeDeliveryFailureException"
+  | "OperationNotEnabledException"
+  | "ForbiddenException";
+
+/** The names {@link confirmSignUp} rejects with: the package's, and Cognito's `ConfirmSignUp` errors in its API model. */
+export type ConfirmSignUpErrorName =
+  | LocalErrorName
+  | "ResourceNotFoundException"
+  | "InvalidParameterException"
+  | "UnexpectedLambdaException"
+  | "UserLambdaValidationException"
+  | "NotAuthorizedException"
+  | "TooManyFailedAttemptsException"
+  | "CodeMismatchException"
+  | "ExpiredCodeException"
+  | "InvalidLambdaResponseException"
+  | "AliasExistsException"
+  | "TooManyRequestsException"
+  | "LimitExceededException"
+  | "UserNotFoundException"
+  | "OperationNotEnabledException"
+  | "InternalErrorException"
+  | "ForbiddenException";
+
+/** The names {@link resendSignUpCode} rejects with: the package's, and Cognito's `ResendConfirmationCode` errors in its API model. */
+export type ResendSignUpCodeErrorName =
+  | LocalErrorName
+  | "ResourceNotFoundException"
+  | "InvalidParameterException"
+  | "UnexpectedLambdaException"
+  | "UserLambdaValidationException"
+  | "NotAuthorizedException"
+  | "InvalidLambdaResponseException"
+  | "TooManyRequestsException"
+  | "LimitExceededException"
+  | "InvalidSmsRoleAccessPolicyException"
+  | "InvalidSmsRoleTrustRelationshipException"
+  | "InvalidEmailRoleAccessPolicyException"
+  | "CodeDeliveryFailureException"
+  | "UserNotFoundException"
+  | "OperationNotEnabledException"
+  | "InternalErrorException"
+  | "ForbiddenException";
+
+/** The names {@link autoSignIn} rejects with: the package's, and Cognito's `InitiateAuth` errors in its API model. */
+export type AutoSignInErrorName =
+  | LocalErrorName
+  | "UnsupportedOperationException"
+  | "ResourceNotFoundException"
+  | "InvalidParameterException"
+  | "NotAuthorizedException"
+  | "TooManyRequestsException"
+  | "UnexpectedLambdaException"
+  | "InvalidUserPoolConfigurationException"
+  | "UserLambdaValidationException"
+  | "InvalidLambdaResponseException"
+  | "PasswordResetRequiredException"
+  | "UserNotFoundException"
+  | "UserNotConfirmedException"
+  | "InternalErrorException"
+  | "InvalidSmsRoleAccessPolicyException"
+  | "InvalidEmailRoleAccessPolicyException"
+  | "InvalidSmsRoleTrustRelationshipException"
+  | "OperationNotEnabledException"
+  | "FeatureUnavailableInTierException"
+  | "ForbiddenException";
+
+/** The names {@link buildRequest} rejects with: it sends nothing, so never a Cognito, network or timeout error. */
+export type BuildRequestErrorName = "LoadError" | "ValidationError" | "SecretHashError" | "AbortError" | "PanicError";
+
 /**
- * Creates the user (`SignUp`). Rejects with a {@link ConfirmSignUpError}; `UsernameExistsException`
- * with `earlierAttemptMayHaveSucceeded` means a lost attempt may have created this very user.
+ * The errors whose `name` is one of `N`, such as `CognitoErrorOf<ConfirmSignUpErrorName>`.
+ * (A name outside an operation's model still arrives by name, as a {@link CognitoServiceError}.)
+ */
+export type CognitoErrorOf<N extends string> =
+  | Extract<Exclude<CognitoError, CognitoServiceError>, { name: N }>
+  | ([Extract<N, CognitoErrorName>] extends [never] ? never : CognitoServiceError<Extract<N, CognitoErrorName>>);
+
+/**
+ * `true` when `e` is an error that a call of this package rejected with: narrows `e` to
+ * {@link CognitoError}. Anything else (your own bug in a `then`, say) is `false`.
+ * @example
+ * try {
+ *   await confirmSignUp({ username, confirmationCode }, config);
+ * } catch (err) {
+ *   if (!isCognitoError(err)) throw err;
+ *   showError(err.name == "ValidationError" ? err.field : err.name);
+ * }
+ */
+export function isCognitoError(e: unknown): e is CognitoError;
+
+/**
+ * Creates the user (`SignUp`). `UsernameExistsException` with `earlierAttemptMayHaveSucceeded`
+ * means a lost attempt may have created this very user: go on to the code step.
+ * @throws {CognitoErrorOf<SignUpErrorName>} (the promise rejects; nothing throws synchronously)
+ * @example
+ * const { nextStep, session } = await signUp(
+ *   { username: "alice@example.com", password, userAttributes: { email: "alice@example.com" } },
+ *   { userPoolId: "us-east-1_AbC123", clientId: "1example23456789abcdefghij" },
+ * );
  */
 export function signUp(input: SignUpInput, config: CognitoConfig): Promise<SignUpResult>;
 
 /**
- * Confirms a Cognito user pool sign-up with the code the user received.
- * Rejects with a {@link ConfirmSignUpError}.
+ * Confirms the sign-up with the code the user received (`ConfirmSignUp`). A retry after a lost
+ * answer that finds the user confirmed resolves with `confirmedByEarlierAttempt: true`.
+ * @throws {CognitoErrorOf<ConfirmSignUpErrorName>} (the promise rejects; nothing throws synchronously)
+ * @example
+ * const confirmed = await confirmSignUp({ username, confirmationCode: "123456", session }, config);
+ * if (confirmed.nextStep.signUpStep == "COMPLETE_AUTO_SIGN_IN") await autoSignIn({ username, session: confirmed.session! }, config);
  */
 export function confirmSignUp(input: ConfirmSignUpInput, config: CognitoConfig): Promise<ConfirmSignUpResult>;
 
 /**
- * Sends the user a new confirmation code (`ResendConfirmationCode`).
- * Rejects with a {@link ConfirmSignUpError}.
+ * Sends the user a new confirmation code (`ResendConfirmationCode`); resolves to where it went.
+ * @throws {CognitoErrorOf<ResendSignUpCodeErrorName>} (the promise rejects; nothing throws synchronously)
+ * @example
+ * const { destination, deliveryMedium } = await resendSignUpCode({ username }, config); // "a***@e***", "EMAIL"
  */
 export function resendSignUpCode(input: ResendSignUpCodeInput, config: CognitoConfig): Promise<CodeDeliveryDetails>;
 
 /**
  * Signs the user in with the `session` that {@link confirmSignUp} returned (`InitiateAuth`, `USER_AUTH`).
  * An expired or used session rejects with `NotAuthorizedException`; a missing one with a `ValidationError`.
+ * @throws {CognitoErrorOf<AutoSignInErrorName>} (the promise rejects; nothing throws synchronously)
+ * @example
+ * const signedIn = await autoSignIn({ username, session: confirmed.session }, config);
+ * if (signedIn.isSignedIn) useTokens(signedIn.tokens);
+ * else askFor(signedIn.nextStep.challengeName);
  */
 export function autoSignIn(input: AutoSignInInput, config: CognitoConfig): Promise<AutoSignInResult>;
 
@@ -312,12 +481,22 @@ export interface BuiltRequest {
 /**
  * What the call `operation` would send, byte for byte, after every check, the SecretHash (provider
  * included) and the page's threat-protection data; nothing is sent. For a backend proxy, debugging,
- * or tests. Rejects like the call would before sending (`ValidationError`, `SecretHashError`, …).
+ * or tests. The body holds the password and the SecretHash: treat it as a secret.
+ * @throws {CognitoErrorOf<BuildRequestErrorName>} like the call would before sending; an unknown
+ * `operation` is a `ValidationError` on `operation`
+ * @example
+ * const { url, headers, body } = await buildRequest("confirmSignUp", { username, confirmationCode }, config);
  */
 export function buildRequest(operation: "signUp", input: SignUpInput, config: CognitoConfig): Promise<BuiltRequest>;
 export function buildRequest(operation: "confirmSignUp", input: ConfirmSignUpInput, config: CognitoConfig): Promise<BuiltRequest>;
 export function buildRequest(operation: "resendSignUpCode", input: ResendSignUpCodeInput, config: CognitoConfig): Promise<BuiltRequest>;
 export function buildRequest(operation: "autoSignIn", input: AutoSignInInput, config: CognitoConfig): Promise<BuiltRequest>;
 
-/** Loads the WebAssembly module now, so that the first call does not wait for it. Optional. */
+/**
+ * Loads the WebAssembly module now and runs its code once on a fixed input (nothing is sent), so
+ * that the first call does not wait for it. Optional: without it, the first call loads the module.
+ * @throws {LoadError} when the module cannot be loaded (the next call or `ready()` tries again)
+ * @example
+ * form.addEventListener("focusin", () => ready().catch(() => {}), { once: true });
+ */
 export function ready(): Promise<void>;

@@ -8,7 +8,7 @@ import { bind } from "./bind.js";
 // Written by js/package.mjs when the package is built.
 const integrity = "sha384-(written by js/package.mjs)";
 
-export const { ready, signUp, confirmSignUp, resendSignUpCode, autoSignIn, buildRequest } = bind(async () => {
+export const { ready, signUp, confirmSignUp, resendSignUpCode, autoSignIn, buildRequest, isCognitoError } = bind(async () => {
   const url = new URL("./cognito_confirm_bg.wasm", import.meta.url);
   const bytes = await readFile(url);
   if ("sha384-" + createHash("sha384").update(bytes).digest("base64") != integrity) {

@@ -142,6 +142,8 @@ check probe-package bash -c 'wasm-pack build --target web --dev --out-dir target
 suite e2e node --test --test-reporter=tap tests/e2e/
 suite consumers node --test --test-reporter=tap tests/consumers/
 [ -f target/consumers/tarball.txt ] && sed 's/^/    /' target/consumers/tarball.txt
+# Every ```js example of README.md, the top-level *.md and docs/ against pkg/ and the fake (CONTRIBUTING.md).
+suite docs node --test --test-reporter=tap tests/docs/
 # The built package in real pages, per engine, over W3C WebDriver (tests/pages/).
 for engine in chrome firefox webkit; do
   display=()

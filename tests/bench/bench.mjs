@@ -2,7 +2,8 @@
 // (Amplify v6, amazon-cognito-identity-js, AWS SDK v3), in the same run, in
 // one headless Chromium process, interleaved, against the strict fake Cognito
 // (tests/fake-cognito/server.mjs) on loopback. Prints the table and writes it
-// to target/bench/results.md (and every sample to results.json). Not a test:
+// to target/bench/results.md (every sample to results.json, the chart to
+// results.svg: tests/bench/chart.mjs). Not a test:
 // it asserts nothing, and the test command does not run it.
 //
 //   node tests/bench/bench.mjs [--runs N] [--only a,b] [--prototypes] [--profile]
@@ -46,6 +47,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 import { launchChromium } from "../support/chromium.mjs";
+import { chart } from "./chart.mjs";
 import { prototypes } from "./prototypes.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -490,8 +492,13 @@ const table = [
   ...ROWS.map(([name, cell]) => `| ${name} | ${contenders.map(cell).join(" | ")} |`),
 ].join("\n");
 fs.writeFileSync(path.join(OUT, "results.md"), table + "\n");
-fs.writeFileSync(
-  path.join(OUT, "results.json"),
-  JSON.stringify({ date: new Date().toISOString(), runs, bytes: Object.fromEntries(contenders.map((c) => [c.id, c.bytes])), samples }, null, 1),
-);
+const run = {
+  date: new Date().toISOString(),
+  runs,
+  bytes: Object.fromEntries(contenders.map((c) => [c.id, c.bytes])),
+  labels: Object.fromEntries(contenders.map((c) => [c.id, c.label])),
+  samples,
+};
+fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify(run, null, 1));
+fs.writeFileSync(path.join(OUT, "results.svg"), chart(run));
 console.log(table);

@@ -1,7 +1,7 @@
 // Scratch variants of the package for `bench.mjs --prototypes`: each is a copy
 // of pkg/ under target/bench/ with one change, bundled and measured like the
 // package itself. The package's own files (js/, src/) are not touched; a
-// variant that measures well is a recommendation, written up in the README.
+// variant that measures well is a recommendation, written up in docs/performance.md.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

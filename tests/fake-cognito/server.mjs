@@ -34,10 +34,13 @@
 import http from "node:http";
 import crypto from "node:crypto";
 
+import { DOCS_CLIENTS } from "./docs-clients.mjs";
+
 export const POOL_ID = "us-east-1_FakePool1";
 export const CLIENTS = {
   plainclient1: { secret: null },
   secretclient1: { secret: "fakeclientsecret0123456789abcdefghijklmnopqrstuvwx" },
+  ...DOCS_CLIENTS,
 };
 
 const users = new Map(); // username -> {code, status, expired, session, clientId}

@@ -8,10 +8,14 @@ import {
   ready,
   resendSignUpCode,
   type AttemptLog,
+  isCognitoError,
   type AutoSignInResult,
   type CodeDeliveryDetails,
   type CognitoConfig,
+  type CognitoError,
+  type CognitoErrorOf,
   type ConfirmSignUpError,
+  type ConfirmSignUpErrorName,
   type ConfirmSignUpInput,
   type ConfirmSignUpResult,
   type BuiltRequest,
@@ -132,6 +136,26 @@ export async function run(): Promise<string> {
     }
     return step;
   } catch (e) {
-    return describe(e as ConfirmSignUpError);
+    if (!isCognitoError(e)) throw e;
+    return describe(e);
+  }
+}
+
+// The deprecated name is the same union as the new one.
+const same: CognitoError = null as unknown as ConfirmSignUpError;
+const back: ConfirmSignUpError = same;
+
+/** A confirmation form's errors: only the names confirmSignUp can reject with. */
+export function onConfirmError(error: CognitoErrorOf<ConfirmSignUpErrorName>): string {
+  switch (error.name) {
+    case "CodeMismatchException":
+    case "ExpiredCodeException":
+      return `${error.status} ${error.earlierAttemptMayHaveSucceeded ?? false}`;
+    case "ValidationError":
+      return error.field;
+    case "TimeoutError":
+      return String(error.timeoutMs);
+    default:
+      return `${error.name} ${back.name}`;
   }
 }
