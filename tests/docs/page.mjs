@@ -7,7 +7,7 @@
 //   to the test's SecretHash endpoint (SECRET_HASH_URL), as a page's own
 //   backend would answer it. Every other URL is refused.
 // - Values a page would have: `username`, `password`, `confirmationCode`,
-//   `config` (the app client without a secret); in process.env, what a server
+//   `config` (the app client without a secret) and its `userPoolId` and `clientId`; in process.env, what a server
 //   holds: COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and COGNITO_CLIENT_SECRET
 //   (the example client with a secret; set by docs.test.mjs).
 // - Stand-ins for the page's own code: `askForCode()` (the code the fake sent
@@ -44,6 +44,8 @@ Object.assign(globalThis, {
   password: "correct-horse-battery-staple",
   confirmationCode: "123456",
   config: { userPoolId: "us-east-1_AbC123", clientId: "1example23456789abcdefghij" },
+  userPoolId: "us-east-1_AbC123",
+  clientId: "1example23456789abcdefghij",
   async askForCode() {
     const res = await realFetch(`${FAKE}/__control/user?username=${encodeURIComponent(lastUsername ?? "")}`);
     const user = await res.json();
