@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The package directory: pkg/ unless another is given (the test build of the panic probe).
 const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, "pkg"));
-for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts"]) {
+for (const file of ["abi.js", "bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts"]) {
   fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
 }
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
@@ -35,13 +35,12 @@ const manifest = {
   module: "./index.js",
   types: "./index.d.ts",
   files: [
+    "abi.js",
     "bind.js",
     "driver.js",
     "index.js",
     "index.node.js",
     "index.d.ts",
-    "cognito_confirm.js",
-    "cognito_confirm.d.ts",
     "cognito_confirm_bg.wasm",
     "cognito_confirm_bg.wasm.d.ts",
     "README.md",
