@@ -1,0 +1,12 @@
+# The one nightly Rust this project uses, pinned by date so that the shipped
+# module is the same bytes next month. scripts/build.sh builds the package's
+# release module with it (-Zbuild-std: docs/performance-2026-12.md), the fuzz
+# runs of scripts/test.sh use it, and scripts/setup.sh installs it (with
+# rust-src and the wasm32 target) when missing. Sourced by those scripts.
+NIGHTLY=nightly-2026-10-30
+# Rebuild core and alloc with the module: panics become a bare trap (no
+# message, no location, no formatting machinery), and derived `Debug` prints
+# nothing. The crate already turns every panic into a trap (src/web/mod.rs);
+# this takes the code that would have built the message out as well.
+NIGHTLY_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+NIGHTLY_CARGO_ARGS=(-Zbuild-std=core,alloc)
