@@ -11,9 +11,7 @@ if [ "${1:-}" != "--force" ] && [ -f "$stamp" ] \
   && [ -z "$(find src js Cargo.toml Cargo.lock README.md CHANGELOG.md scripts/nightly.sh -newer "$stamp" -print -quit)" ]; then
   exit 0
 fi
-# The release module: the pinned nightly rebuilds core and alloc with it
-# (scripts/nightly.sh); RUSTFLAGS set by the caller are kept, in front.
+# The release module, by the pinned nightly (scripts/nightly.sh).
 source scripts/nightly.sh
-RUSTUP_TOOLCHAIN="$NIGHTLY" RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$NIGHTLY_RUSTFLAGS" \
-  wasm-pack build --target web --release . "${NIGHTLY_CARGO_ARGS[@]}"
+nightly_build pkg
 node js/package.mjs

@@ -8,5 +8,16 @@ NIGHTLY=nightly-2026-10-30
 # message, no location, no formatting machinery), and derived `Debug` prints
 # nothing. The crate already turns every panic into a trap (src/web/mod.rs);
 # this takes the code that would have built the message out as well.
-NIGHTLY_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# Without reference types, wasm-bindgen needs no table of JavaScript values
+# (the module holds none) and no start function: js/abi.js is the smaller.
+NIGHTLY_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types"
 NIGHTLY_CARGO_ARGS=(-Zbuild-std=core,alloc)
+
+# nightly_build OUT_DIR [CARGO ARGS...]: the release package's wasm-pack build
+# into OUT_DIR (relative to the crate). A caller's RUSTFLAGS come first.
+nightly_build() {
+  local out="$1"
+  shift
+  RUSTUP_TOOLCHAIN="$NIGHTLY" RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$NIGHTLY_RUSTFLAGS" \
+    wasm-pack build --target web --release --out-dir "$out" . "${NIGHTLY_CARGO_ARGS[@]}" "$@"
+}
