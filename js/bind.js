@@ -1,13 +1,13 @@
 // The package's API over the wasm-bindgen module: the module is compiled on
 // the first call (or by `ready()`), once, however many calls follow. Nothing
 // happens at import time and there is no top-level await. The entry points
-// differ only in how they get the compiled module. Only wasm-bindgen's
-// `initSync` is used, so a bundler leaves out its URL-fetching loader.
+// differ only in how they get the compiled module. The module's export is
+// called through js/abi.js, not wasm-bindgen's generated JavaScript.
 //
 // A call waits for the load with its signal and its `timeoutMs` (js/driver.js):
 // an abort or the deadline ends the call at once, while the load goes on for
 // the calls that follow.
-import { initSync, step, retire } from "./cognito_confirm.js";
+import { start, step } from "./abi.js";
 import { calls, failure, OUTCOME_PREPARE, PAGE_NO_SCRIPT } from "./driver.js";
 
 /** `compile()` resolves to the `WebAssembly.Module`. */
@@ -18,7 +18,7 @@ export function bind(compile, hint) {
     (loading ??= Promise.resolve()
       .then(compile)
       .then((module) => {
-        initSync({ module });
+        start(module);
         loaded = true;
       })
       .catch((cause) => {
@@ -30,7 +30,7 @@ export function bind(compile, hint) {
     judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>
       step(kind, args, provided, 0, state, outcome, errorType, requestId, body, random),
     // After a trap: the next export runs on a fresh instance (src/web/mod.rs).
-    retire: () => (retire(true), retire(false)),
+    retire: () => start(),
     load: () => (loaded ? undefined : load()),
   };
   // `ready()` also runs both steps once on a fixed input, nothing sent, so

@@ -32,7 +32,7 @@ integrity.toolchain = {
   "wasm-opt": version("wasm-opt", "--version"),
 };
 const PLACEHOLDER = "sha384-(written by js/package.mjs)";
-for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts", "server.js", "server.d.ts"]) {
+for (const file of ["abi.js", "bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts", "server.js", "server.d.ts"]) {
   let text = fs.readFileSync(path.join(ROOT, "js", file), "utf8");
   if (file.startsWith("index.") && file.endsWith(".js")) {
     if (!text.includes(PLACEHOLDER)) throw new Error(`js/${file} has no ${PLACEHOLDER} to write the module's digest into`);
@@ -73,6 +73,7 @@ const manifest = {
   module: "./index.js",
   types: "./index.d.ts",
   files: [
+    "abi.js",
     "bind.js",
     "driver.js",
     "index.js",
@@ -80,8 +81,6 @@ const manifest = {
     "index.d.ts",
     "server.js",
     "server.d.ts",
-    "cognito_confirm.js",
-    "cognito_confirm.d.ts",
     "cognito_confirm_bg.wasm",
     "cognito_confirm_bg.wasm.d.ts",
     "integrity.json",

@@ -8,7 +8,7 @@ cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 stamp="pkg/index.js"
 if [ "${1:-}" != "--force" ] && [ -f "$stamp" ] \
-  && [ -z "$(find src js Cargo.toml Cargo.lock README.md CHANGELOG.md -newer "$stamp" -print -quit)" ]; then
+  && [ -z "$(find src js Cargo.toml Cargo.lock README.md CHANGELOG.md scripts/nightly.sh -newer "$stamp" -print -quit)" ]; then
   exit 0
 fi
 # Reproducible bytes: the module names source files (panic locations), so
@@ -16,14 +16,17 @@ fi
 # cargo's home are written as fixed names, and the registry's source folders
 # as nothing (`sha2-0.10.9/src/...`: the shortest path, 53 B less than
 # `/cargo/registry/src/index.crates.io-<hash>/...`). Only the release build
-# of the .wasm gets these flags (a target-specific variable: the tests'
-# builds keep theirs, and nothing is rebuilt twice for them).
+# of the .wasm gets these flags: the tests' builds keep theirs. (With the
+# nightly's -Zlocation-detail=none no path is left to remap today; these
+# keep it so if a path comes back.)
 cargo_home="$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd)"
 flags="--remap-path-prefix=$cargo_home=/cargo --remap-path-prefix=$ROOT=/cognito-confirm"
 for registry in "$cargo_home"/registry/src/*/; do
   [ -d "$registry" ] && flags+=" --remap-path-prefix=$registry="
 done
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags"
-unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
-wasm-pack build --target web --release
-node js/package.mjs
+unset CARGO_ENCODED_RUSTFLAGS
+# The release module, by the pinned nightly (scripts/nightly.sh), which adds its own flags after these.
+source scripts/nightly.sh
+RUSTFLAGS="$flags" nightly_build pkg
+# integrity.json names the toolchain that built the module.
+RUSTUP_TOOLCHAIN="$NIGHTLY" node js/package.mjs

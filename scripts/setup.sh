@@ -46,6 +46,13 @@ need_wasm_toolchain() {
     say "installing wasm-bindgen-cli $wb_version (about 2.5 min)"
     cargo install wasm-bindgen-cli --version "$wb_version" --force >&2
   fi
+  # The pinned nightly of the release build and the fuzz runs (scripts/nightly.sh), with rust-src.
+  source "$ROOT/scripts/nightly.sh"
+  if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src' \
+    || ! rustup target list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "installing Rust $NIGHTLY with rust-src (about 1 min)"
+    rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown >&2
+  fi
   if ! command -v wasm-pack >/dev/null; then
     say "installing wasm-pack (about 3 min)"
     cargo install wasm-pack --locked >&2

@@ -75,11 +75,13 @@ start_fake() {
   FAKE_URL="http://127.0.0.1:$port"
 }
 
-# fuzz TARGET: a short, bounded libFuzzer run (nightly); new inputs go to a scratch corpus.
+# fuzz TARGET: a short, bounded libFuzzer run (the pinned nightly of
+# scripts/nightly.sh); new inputs go to a scratch corpus.
+source scripts/nightly.sh
 fuzz() {
   local corpus
   corpus="$(mktemp -d)"
-  cargo +nightly fuzz run --fuzz-dir tests/fuzz "$1" "$corpus" "tests/fuzz/seeds/$1" -- -max_total_time="${FUZZ_SECONDS:-15}"
+  cargo +"$NIGHTLY" fuzz run --fuzz-dir tests/fuzz "$1" "$corpus" "tests/fuzz/seeds/$1" -- -max_total_time="${FUZZ_SECONDS:-15}"
   local rc=$?
   rm -rf "$corpus"
   return $rc
@@ -138,7 +140,8 @@ else
   failed=$((failed + 3))
 fi
 
-check probe-package bash -c 'wasm-pack build --target web --dev --out-dir target/pkg-probe --out-name cognito_confirm . --features panic-probe && node js/package.mjs target/pkg-probe'
+# Built as the release package is (scripts/nightly.sh), with the probe export.
+check probe-package bash -c 'source scripts/nightly.sh && nightly_build target/pkg-probe --features panic-probe && RUSTUP_TOOLCHAIN="$NIGHTLY" node js/package.mjs target/pkg-probe'
 suite e2e node --test --test-reporter=tap tests/e2e/
 suite consumers node --test --test-reporter=tap tests/consumers/
 [ -f target/consumers/tarball.txt ] && sed 's/^/    /' target/consumers/tarball.txt

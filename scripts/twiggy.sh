@@ -8,7 +8,10 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 command -v twiggy >/dev/null || cargo install twiggy --locked
 out="$ROOT/target/twiggy"
 mkdir -p "$out"
-cargo build --release --target wasm32-unknown-unknown -q
+# The same compiler and flags as the release build (scripts/build.sh).
+source scripts/nightly.sh
+RUSTUP_TOOLCHAIN="$NIGHTLY" RUSTFLAGS="$NIGHTLY_RUSTFLAGS" \
+  cargo build --release --target wasm32-unknown-unknown -q "${NIGHTLY_CARGO_ARGS[@]}"
 wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/cognito_confirm.wasm
 wasm-opt -Oz --flatten --rereloop -Oz -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/cognito_confirm_bg.wasm" -o "$out/named.wasm"

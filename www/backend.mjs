@@ -33,7 +33,7 @@ const FILES = {
   "/pkg/index.js": [path.join(PKG, "index.js"), "text/javascript; charset=utf-8"],
   "/pkg/bind.js": [path.join(PKG, "bind.js"), "text/javascript; charset=utf-8"],
   "/pkg/driver.js": [path.join(PKG, "driver.js"), "text/javascript; charset=utf-8"],
-  "/pkg/cognito_confirm.js": [path.join(PKG, "cognito_confirm.js"), "text/javascript; charset=utf-8"],
+  "/pkg/abi.js": [path.join(PKG, "abi.js"), "text/javascript; charset=utf-8"],
   "/pkg/cognito_confirm_bg.wasm": [path.join(PKG, "cognito_confirm_bg.wasm"), "application/wasm"],
 };
 

@@ -18,10 +18,13 @@
 //!
 //! A trap (a panic, or any other `WebAssembly.RuntimeError`) may leave the
 //! instance broken. The export that was running throws, which the driver
-//! reports as a `PanicError`, and then calls [`retire`], which asks
-//! wasm-bindgen to start a fresh instance, from the same compiled module,
-//! before the next export runs. Other calls keep their state in the driver,
-//! so they go on unharmed.
+//! reports as a `PanicError`, and then retires the instance: `js/abi.js`
+//! starts a fresh one from the same compiled module before the next export
+//! runs. Other calls keep their state in the driver, so they go on unharmed.
+//!
+//! The package calls [`step`] through `js/abi.js`, written for this one
+//! export, not through wasm-bindgen's generated JavaScript (1.1 kB brotli
+//! less); `tests/e2e/abi.test.mjs` holds the two to the same answers.
 
 use alloc::string::String;
 
@@ -39,18 +42,6 @@ fn kind(n: u32) -> Kind {
 /// A broken promise between the driver and this module: trap like a panic.
 fn bug() -> ! {
     core::arch::wasm32::unreachable()
-}
-
-/// Called after a trap, twice (`js/bind.js`): `retire(true)` asks wasm-bindgen
-/// for a fresh instance, and `retire(false)` does nothing, but its call starts
-/// that instance. Another export would not do: its glue copies its string
-/// arguments into the old instance's memory before the fresh one starts.
-/// Neither touches memory, so both run even on a broken instance.
-#[wasm_bindgen]
-pub fn retire(schedule: bool) {
-    if schedule {
-        wasm_bindgen::handler::schedule_reinit();
-    }
 }
 
 /// `steps::prepare` when `outcome` is `u32::MAX` (the driver's -1), else

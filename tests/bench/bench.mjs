@@ -6,7 +6,7 @@
 // results.svg: tests/bench/chart.mjs). Not a test:
 // it asserts nothing, and the test command does not run it.
 //
-//   node tests/bench/bench.mjs [--runs N] [--only a,b] [--prototypes] [--profile]
+//   node tests/bench/bench.mjs [--runs N] [--only a,b] [--prototypes] [--profile] [--baseline DIR]
 //
 // The peers are pinned in tests/bench/package.json (its own lock file) and
 // installed there when missing; the root package.json does not list them.
@@ -143,6 +143,13 @@ function oursEntry(pkg) {
 }
 
 let contenders = CONTENDERS;
+// --baseline DIR: another build of the package (say, of the commit before a
+// change, built into DIR by scripts/build.sh there), measured in the same run.
+const baseline = arg("--baseline");
+if (baseline) {
+  const dir = path.resolve(baseline);
+  contenders = [...contenders, { id: "baseline", label: `baseline (${path.basename(path.dirname(dir))})`, entry: oursEntry(dir), wasm: path.join(dir, "cognito_confirm_bg.wasm") }];
+}
 if (withPrototypes) contenders = [...contenders, ...prototypes({ ROOT, PKG, OUT, oursEntry, profiling: profileRuns > 0 })];
 if (only) contenders = contenders.filter((c) => c.id === "raw" || only.includes(c.id));
 

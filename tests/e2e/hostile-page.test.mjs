@@ -129,8 +129,8 @@ test("memory stays at one call's peak, however many calls and however large thei
   const outcome = await page.evaluate(async (config) => {
     const m = await import("/index.js");
     await m.ready();
-    // The module's memory: initSync hands back the running instance's exports.
-    const { memory } = (await import("/cognito_confirm.js")).initSync();
+    // The running instance's memory, from the package's own loader.
+    const memory = (await import("/abi.js")).memory();
     // An error answer just under the body cap, echoing the code: read, parsed, redacted, cut.
     const body = JSON.stringify({ __type: "CodeMismatchException", message: "123456 ".repeat(37000) });
     globalThis.fetch = async () => new Response(body, { status: 400 });

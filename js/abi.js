@@ -1,0 +1,96 @@
+// The module's one export, `step`, called through the ABI wasm-bindgen gives
+// it (src/web/mod.rs), without wasm-bindgen's generated JavaScript: that glue
+// is written for any export and cost 1.1 kB brotli on the first call's path;
+// this file is what our one export needs.
+//
+// The ABI (wasm-bindgen 0.2.130, the version Cargo.toml pins): a `&str` or
+// `Option<String>` argument crosses as a pointer and a length into the
+// module's memory, allocated with `__wbindgen_malloc(length, 1)` and filled
+// with UTF-8, reallocated with `__wbindgen_realloc` (pointer 0 for `None`); numbers cross as they are; the `String`
+// answer comes back as [pointer, length] and is given back with
+// `__wbindgen_free(pointer, length, 1)` once decoded. The module is built
+// without reference types (scripts/nightly.sh), so it has no table of
+// JavaScript values to fill and no start function; its one import is below.
+//
+// tests/e2e/abi.test.mjs holds this file to wasm-bindgen's own glue for the
+// same module: the same answers for the same calls, and the same imports. A
+// change of wasm-bindgen's ABI fails that test (and a changed import fails
+// every call, at instantiation).
+
+let module;
+let wasm;
+let view;
+let decoder;
+let decoded = 0;
+let length = 0;
+const encoder = new TextEncoder();
+
+// The module's memory as bytes; a fresh view once growing it detached the old one.
+const bytes = () => (view?.byteLength ? view : (view = new Uint8Array(wasm.memory.buffer)));
+
+// Safari's TextDecoder breaks after about 2 GiB decoded: a fresh one before
+// that, as wasm-bindgen's glue does.
+const text = (pointer, size) => {
+  if (!decoder || (decoded += size) >= 2146435072) {
+    decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    decoded = size;
+  }
+  return decoder.decode(bytes().subarray(pointer, pointer + size));
+};
+
+const imports = {
+  "./cognito_confirm_bg.js": {
+    __wbg___wbindgen_throw_4c88d8bf264fd984: (pointer, size) => {
+      throw new Error(text(pointer >>> 0, size));
+    },
+  },
+};
+
+// A string argument: its pointer in the module's memory (0 for none), and
+// its length in `length`. As wasm-bindgen's glue does it, for speed: ASCII
+// is copied as it is; at the first other character, the rest is encoded
+// into room for three bytes a character, then the allocation is shrunk.
+const pass = (value) => {
+  if (value == null) return (length = 0);
+  let size = value.length;
+  let pointer = wasm.__wbindgen_malloc(size, 1) >>> 0;
+  const memory = bytes();
+  let i = 0;
+  for (let c; i < size && (c = value.charCodeAt(i)) < 128; i++) memory[pointer + i] = c;
+  if (i < size) {
+    pointer = wasm.__wbindgen_realloc(pointer, size, (size = i + (value.length - i) * 3), 1) >>> 0;
+    i += encoder.encodeInto(value.slice(i), bytes().subarray(pointer + i, pointer + size)).written;
+    pointer = wasm.__wbindgen_realloc(pointer, size, i, 1) >>> 0;
+  }
+  length = i;
+  return pointer;
+};
+
+/** Instantiates the compiled module; again after a trap, so that the next call runs on a fresh instance. */
+export const start = (compiled = module) => {
+  module = compiled;
+  wasm = new WebAssembly.Instance(module, imports).exports;
+  view = undefined;
+};
+
+/** The running instance's memory (for the memory test). */
+export const memory = () => wasm.memory;
+
+/** `step` of src/web/mod.rs, argument for argument. */
+export const step = (kind, args, provided, page, state, outcome, errorType, requestId, body, random) => {
+  const a = pass(args);
+  const aLength = length;
+  const p = pass(provided);
+  const pLength = length;
+  const e = pass(errorType);
+  const eLength = length;
+  const r = pass(requestId);
+  const rLength = length;
+  const b = pass(body);
+  const [answer, size] = wasm.step(kind, a, aLength, p, pLength, page, state, outcome, e, eLength, r, rLength, b, length, random);
+  try {
+    return text(answer >>> 0, size);
+  } finally {
+    wasm.__wbindgen_free(answer, size, 1);
+  }
+};
