@@ -38,7 +38,7 @@ const GROUPS = [
   [/^TooMany|^LimitExc/, "TooManyAttempts"],
   [/Lambda/, "LambdaRefused"],
   [/Role/, "DeliverySetup"],
-  [/Tier|^Unsupported/, "AutoSignInUnavailable"],
+  [/Tier|^Unsupported/, "signInNow"],
   [/^(Network|Timeout)Error$/, "Offline"],
 ];
 const AT = [
@@ -67,6 +67,7 @@ const button = (action, className) => {
   return b;
 };
 const $ = (root, css) => root.querySelector(css);
+const p = (className) => el("p", { className });
 
 export class CognitoSignUpElement extends HTMLElement {
   static observedAttributes = [...ATTRS, "lang"];
@@ -82,7 +83,6 @@ export class CognitoSignUpElement extends HTMLElement {
   #strings;
   #texts = new Map(); // node → [key, ...args]: what #paint() writes
   #forms = {}; // step → its form (or section)
-  #own; // the sign-up form is the element's (rebuilt when user-attributes change)
   #status; // the one polite live region
   #session;
   #delivery;
@@ -131,7 +131,7 @@ export class CognitoSignUpElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this.#forms.done || old == value) return;
     if (name == "step") value != this.dataset.step && this.#show(value);
-    else name == "user-attributes" && this.#own ? this.#build() : this.#paint();
+    else this.#paint();
   }
 
   // --- Texts -------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ export class CognitoSignUpElement extends HTMLElement {
       this.#say(el("label"), "label_" + name),
       el("input", { name, type: TYPES[name] ?? "text", required: true }),
     );
-    hint && field.append(this.#say(el("p", { className: "cognito-hint" }), hint, arg));
+    hint && field.append(this.#say(p("cognito-hint"), hint, arg));
     return field;
   }
 
@@ -191,7 +191,7 @@ export class CognitoSignUpElement extends HTMLElement {
     const forms = this.#forms;
     // The page's own forms first (once); then the element's for the steps left.
     if (!forms.done) for (const form of this.querySelectorAll("form")) forms[form.elements.code ? "confirm" : "sign-up"] ??= form;
-    if (!forms["sign-up"] || this.#own) {
+    if (!forms["sign-up"]) {
       const form = el(
         "form",
         {},
@@ -202,20 +202,18 @@ export class CognitoSignUpElement extends HTMLElement {
         this.#say(el("button"), "signUpButton"),
         this.#say(button("have-code", "cognito-link"), "haveCodeLink"),
       );
-      forms["sign-up"]?.replaceWith(form);
       forms["sign-up"] = form;
-      this.#own = 1;
     }
     forms.confirm ??= el(
       "form",
       {},
       this.#say(el("h2"), "confirmHeading"),
-      el("p", { className: "cognito-intro" }),
+      p("cognito-intro"),
       this.#field("username"),
       this.#field("code", "codeHint", () => this.#number(this.codeLength)),
       this.#say(el("button"), "confirmButton"),
     );
-    forms.done ??= el("section", {}, this.#say(el("h2"), "doneHeading"), el("p", { className: "cognito-intro" }));
+    forms.done ??= el("section", {}, this.#say(el("h2"), "doneHeading"), p("cognito-intro"));
     this.#status ??= el("p", { role: "status", className: "cognito-status" });
     for (const step of STEPS) {
       const form = forms[step];
@@ -237,10 +235,10 @@ export class CognitoSignUpElement extends HTMLElement {
       heading ? heading.after(alert) : form.prepend(alert);
     }
     for (const input of form.querySelectorAll("input[name]")) {
-      const { name, parentElement: parent } = input;
+      const name = input.name;
+      const label = $(input.parentElement, "label");
       input.id ||= `cognito-${++ids}`;
-      const label = $(parent, "label");
-      if (!input.labels.length && label) label.htmlFor = input.id;
+      if (label && !input.labels[0]) label.htmlFor = input.id;
       const auto = AUTOCOMPLETE[name] ?? (NAMED.test(name) && name.replace("_", "-"));
       if (auto) input.autocomplete ||= auto;
       if (input.type == "text") input.type = TYPES[name] ?? "text";
@@ -249,22 +247,20 @@ export class CognitoSignUpElement extends HTMLElement {
         input.spellcheck = false;
       }
       if (name == "code") Object.assign(input, { type: "text", inputMode: "numeric", autocomplete: "one-time-code" });
-      const hint = $(parent, ".cognito-hint");
-      if (hint) this.#describe(input, (hint.id ||= input.id + "-hint"), 1);
-      document.getElementById(input.id + "-error") || (hint ?? input).after(el("p", { className: "cognito-error", id: input.id + "-error" }));
+      // Described by its hint and its error slot (empty until there is an error: nothing is read).
+      const hint = $(input.parentElement, ".cognito-hint");
+      const slot = input.id + "-error";
+      if (!document.getElementById(slot)) {
+        (hint ?? input).after(el("p", { className: "cognito-error", id: slot }));
+        input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), hint && (hint.id ||= input.id + "-hint"), slot].filter(Boolean).join(" "));
+      }
     }
     if (step == "confirm" && !$(form, "[data-action=resend]")) {
       form.append(
-        el("div", { className: "cognito-resend" }, this.#say(button("resend", "cognito-secondary"), "resendButton"), el("p", { className: "cognito-cooldown" })),
+        el("div", { className: "cognito-resend" }, this.#say(button("resend", "cognito-secondary"), "resendButton"), p("cognito-cooldown")),
         this.#say(button("sign-up", "cognito-link"), "signUpLink"),
       );
     }
-  }
-
-  /** Adds `id` to `input`'s aria-describedby, or takes it out. */
-  #describe(input, id, on) {
-    const list = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((x) => x && x != id);
-    input.setAttribute("aria-describedby", (on ? [...list, id] : list).join(" "));
   }
 
   // --- Steps -------------------------------------------------------------------------------------
@@ -310,7 +306,7 @@ export class CognitoSignUpElement extends HTMLElement {
     if (url) {
       c.secretHash = async (username) => {
         const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username }) });
-        if (!res.ok) throw Error(`the SecretHash endpoint answered ${res.status}`);
+        if (!res.ok) throw Error("HTTP " + res.status);
         return (await res.json()).secretHash;
       };
     }
@@ -326,15 +322,13 @@ export class CognitoSignUpElement extends HTMLElement {
     this.#say(alert);
     for (const input of form.querySelectorAll("input[name]")) {
       input.removeAttribute("aria-invalid");
-      this.#describe(input, input.id + "-error");
-      this.#say(document.getElementById(input.id + "-error") ?? el("p"));
+      this.#say(document.getElementById(input.id + "-error"));
     }
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", "true");
-        this.#describe(input, input.id + "-error", 1);
         this.#say(document.getElementById(input.id + "-error"), ...text);
         first ??= input;
       } else {
@@ -413,9 +407,7 @@ export class CognitoSignUpElement extends HTMLElement {
       if (!input || input.closest("[hidden]")) continue;
       const value = (values[name] = name == "password" ? input.value : input.value.trim());
       const problem = !value
-        ? name == "code"
-          ? ["requiredCode"]
-          : ["required", this.#t("label_" + name)]
+        ? ["required", this.#t("label_" + name)]
         : input.validity.typeMismatch
           ? ["emailFormat"]
           : input.type == "tel" && !/^\+\d{4,15}$/.test(value)
@@ -457,7 +449,7 @@ export class CognitoSignUpElement extends HTMLElement {
     const form = this.#forms.confirm;
     const to = delivery?.destination;
     this.#delivery = delivery;
-    this.#intro(key ?? (to ? (delivery.deliveryMedium == "SMS" ? "codeSentSms" : "codeSentTo") : "codeSent"), to);
+    this.#intro(key ?? (to ? "codeSentTo" : "codeSent"), to);
     this.#errors(form);
     form.elements.code.value = "";
     this.#show("confirm", 1);
@@ -485,10 +477,8 @@ export class CognitoSignUpElement extends HTMLElement {
     let key = "signInNow";
     if (session && !this.noAutoSignIn) {
       const [result, error] = await this.#busy(form, "signingIn", (config) => autoSignIn({ username, session }, config));
-      if (error) {
-        this.#fire("cognito-error", { error, step: "done" });
-        key = match(GROUPS, error.name) == "AutoSignInUnavailable" ? "AutoSignInUnavailable" : key;
-      } else if (result.isSignedIn) {
+      if (error) this.#fire("cognito-error", { error, step: "done" });
+      else if (result.isSignedIn) {
         key = "signedIn";
         this.#fire("cognito-signed-in", { tokens: result.tokens });
       } else key = "signInChallenge";

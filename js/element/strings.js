@@ -26,7 +26,8 @@ export const en = {
   doneHeading: "Your account is confirmed",
 
   // Field labels. `label_<attribute>` for a user attribute (`user-attributes`);
-  // an attribute without a label here is labelled with its own name.
+  // an attribute without a label here is labelled with its own name (give it
+  // one with the element's `strings`: { "label_custom:team": "Team" }).
   label_username: "Username",
   label_password: "Password",
   label_code: "Confirmation code",
@@ -58,7 +59,6 @@ export const en = {
   // The confirm step. (destination): Cognito's masked address or number, such as "a***@e***".
   codeSentTo: (destination) => `We sent a code to ${destination}.`,
   codeSent: "We sent you a code.",
-  codeSentSms: (destination) => `We texted a code to ${destination}.`,
   newCodeSentTo: (destination) => `We sent a new code to ${destination}. Older codes no longer work.`,
   newCodeSent: "We sent you a new code. Older codes no longer work.",
   confirmIntro: "Enter your username and the code we sent you.",
@@ -76,13 +76,17 @@ export const en = {
 
   // Checks before anything is sent. (label): the field's label, as above.
   required: (label) => `Enter your ${label.toLowerCase()}.`,
-  requiredCode: "Enter the code we sent you.",
   emailFormat: "Enter an email address like name@example.com.",
   phoneFormat: "Enter the number with its country code, like +12065550100.",
   /** (length): the code's number of digits, formatted. */
   codeFormat: (length) => `The code has ${length} digits.`,
 
-  // A call's error, by its `name` (README: "tell the user"). Keys are the names.
+  // A call's error, by its `name` (README: "tell the user"): the key is the
+  // name, or a group: TooManyAttempts (TooManyFailedAttempts, LimitExceeded,
+  // TooManyRequests), LambdaRefused (the three Lambda errors), DeliverySetup
+  // (the three email/SMS role errors), Offline (NetworkError, TimeoutError),
+  // Unexpected (any other). FeatureUnavailableInTier and UnsupportedOperation
+  // (autoSignIn unavailable) end at signInNow.
   CodeMismatchException: "That code isn't right. Check our latest message.",
   ExpiredCodeException: "That code expired or was used. Ask for a new one, or sign in if you confirmed already.",
   NotAuthorizedException: "This account can't be confirmed now. If you confirmed it already, sign in.",
@@ -92,10 +96,8 @@ export const en = {
   InvalidPasswordException: "That password is too weak. Choose a longer one with upper and lower case, numbers and symbols.",
   LambdaRefused: "This site's checks refused the sign-up.",
   DeliverySetup: "We couldn't send the code. Try again later.",
-  AutoSignInUnavailable: "Sign in with your username and password.",
   AliasExistsException: "That email or phone number belongs to another account.",
   CodeDeliveryFailureException: "We couldn't send a code there. Check the address.",
-  InvalidParameterException: "Something you entered was refused. Check it and try again.",
   Offline: "We couldn't reach the server. Check your connection and try again.",
   Unexpected: "Something went wrong on our side. Try again later.",
   // ValidationError, by the field it names.
