@@ -28,7 +28,8 @@ for (const type of ["cognito-signed-up", "cognito-code-sent", "cognito-confirmed
 }
 
 $("show-code").addEventListener("click", async () => {
-  const username = element.username ?? element.querySelector("[name=username]").value.trim();
+  // The username in the step shown (the confirm step's is filled in when the element knows it).
+  const username = element.querySelector("[data-cognito-step]:not([hidden]) [name=username]")?.value.trim() || element.username;
   const out = $("demo-code");
   if (!username) {
     out.textContent = "Enter your username first.";

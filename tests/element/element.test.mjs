@@ -260,15 +260,19 @@ test("defining renders at once and loads nothing; the .wasm comes once the eleme
   wasmRequests = 0;
   await load();
   assert.equal(wasmRequests, 0, "importing the define entry fetches no .wasm");
-  const rendered = await page.evaluate(() => {
+  const { ms, ...rendered } = await page.evaluate(() => {
+    const t0 = performance.now();
     const el = document.createElement("cognito-sign-up");
     el.id = "su";
     document.querySelector("h1").after(el);
     // Synchronously, before any network answer:
     const form = el.querySelector("form");
-    return { form: !!form, fields: [...form.elements].filter((e) => e.name).map((e) => `${e.name}:${e.type}:${e.autocomplete}`) };
+    const ms = performance.now() - t0;
+    return { ms, form: !!form, fields: [...form.elements].filter((e) => e.name).map((e) => `${e.name}:${e.type}:${e.autocomplete}`) };
   });
   assert.deepEqual(rendered, { form: true, fields: ["username:text:username", "email:email:email", "password:password:new-password"] });
+  const modules = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".js") && r.name.includes("/pkg/")).map((r) => r.name.split("/pkg/")[1]));
+  console.log(`# ${engine}: connected to rendered in ${ms.toFixed(1)} ms (the stylesheet adopted, both forms built); modules before it: ${modules.join(", ")}`);
   await page.waitFor(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith(".wasm")), { what: "ready() to load the .wasm" });
   assert.equal(wasmRequests, 1);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
