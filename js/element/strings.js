@@ -16,7 +16,8 @@
 // texts (the values in the fields stay). Registering the same language again
 // merges the new keys over the old ones.
 //
-// The keys are stable: locale modules and pages rely on them. Add, never rename.
+// The keys are stable: locale modules and pages rely on them. Add, never
+// rename; a key a table has and the element does not use is ignored.
 
 /** The English texts: every key the element uses. */
 export const en = {
@@ -33,7 +34,6 @@ export const en = {
   label_code: "Confirmation code",
   label_email: "Email",
   label_phone_number: "Phone number with country code",
-
 
   // Buttons and links.
   signUpButton: "Create account",

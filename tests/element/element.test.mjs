@@ -199,7 +199,13 @@ async function viewport(width) {
   await page.cmd("POST", "/window/rect", { width, height: 900 });
   const inner = await page.execute("return window.innerWidth;");
   if (inner !== width) await page.cmd("POST", "/window/rect", { width: width + (width - inner), height: 900 });
+  const got = await page.execute("return window.innerWidth;");
+  if (got !== width && !narrowest.has(width)) {
+    narrowest.add(width);
+    console.log(`# ${engine}: asked for a ${width} px viewport, the browser gives ${got} px`);
+  }
 }
+const narrowest = new Set();
 
 /** The lowest contrast of a focus ring (--cognito-focus) or an input's border against the element's background, with where. */
 function lowestNonTextContrast() {
@@ -255,6 +261,27 @@ async function checkAccessibility(name) {
 }
 
 // --- Tests ------------------------------------------------------------------------------------------
+
+test("package.json: a bundler keeps the define entry (sideEffects names it) and drops an unused import of the class", { skip: process.env.BROWSER && process.env.BROWSER !== "chrome" && "checked once, with chrome" }, async () => {
+  const { build } = await import("esbuild");
+  const dir = fs.mkdtempSync(path.join(ROOT, "target", "element-bundle-"));
+  try {
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    fs.symlinkSync(PKG, path.join(dir, "node_modules", "cognito-confirm"), "dir");
+    const bundle = async (source) => {
+      fs.writeFileSync(path.join(dir, "entry.js"), source);
+      const out = await build({ entryPoints: [path.join(dir, "entry.js")], bundle: true, minify: true, format: "esm", write: false, absWorkingDir: dir, logLevel: "silent" });
+      return out.outputFiles[0].text;
+    };
+    const defined = await bundle('import "cognito-confirm/element/define";');
+    assert.match(defined, /cognito-sign-up/, "the define entry's side effect is kept");
+    assert.match(defined, /adoptedStyleSheets/);
+    const unused = await bundle('import { CognitoSignUpElement } from "cognito-confirm/element";');
+    assert.equal(unused.trim(), "", "an unused import of the class leaves nothing behind");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test("defining renders at once and loads nothing; the .wasm comes once the element is connected and the page idle", async () => {
   wasmRequests = 0;
