@@ -46,6 +46,23 @@ console.log(`cognito_confirm_bg.wasm: ${wasm.length} bytes
   SHA-256 ${integrity["cognito_confirm_bg.wasm"].sha256}
   SHA-384 ${integrity["cognito_confirm_bg.wasm"].sha384}
   integrity ${integrity["cognito_confirm_bg.wasm"].integrity}`);
+// The <cognito-sign-up> element (js/element/): its modules, its CSS, the locale
+// modules, and css.js, the stylesheet as a module the element adopts (no
+// <style>, no inline style: it passes `style-src 'self'`).
+const ELEMENT = path.join(PKG, "element");
+fs.rmSync(ELEMENT, { recursive: true, force: true });
+fs.cpSync(path.join(ROOT, "js", "element"), ELEMENT, { recursive: true });
+const css = fs
+  .readFileSync(path.join(ELEMENT, "element.css"), "utf8")
+  .replace(/\/\*[^]*?\*\//g, "")
+  .replace(/\s+/g, " ")
+  .replace(/ ?([{};,]) ?/g, "$1")
+  .replace(/: /g, ":")
+  .replace(/;}/g, "}")
+  .replace(/([ :])0\./g, "$1.")
+  .replace(/"(\w+)"\]/g, "$1]")
+  .trim();
+fs.writeFileSync(path.join(ELEMENT, "css.js"), `// Made from element.css by js/package.mjs.\nexport default ${JSON.stringify(css)};\n`);
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
 const manifest = {
   name: generated.name,
@@ -67,6 +84,11 @@ const manifest = {
     "./server": { types: "./server.d.ts", default: "./server.js" },
     "./cognito_confirm_bg.wasm": "./cognito_confirm_bg.wasm",
     "./integrity.json": "./integrity.json",
+    "./element": "./element/element.js",
+    "./element/define": "./element/define.js",
+    "./element/strings": "./element/strings.js",
+    "./element/element.css": "./element/element.css",
+    "./element/locales/*": "./element/locales/*.js",
     "./package.json": "./package.json",
   },
   main: "./index.js",
@@ -81,6 +103,7 @@ const manifest = {
     "index.d.ts",
     "server.js",
     "server.d.ts",
+    "element/",
     "cognito_confirm_bg.wasm",
     "cognito_confirm_bg.wasm.d.ts",
     "integrity.json",
@@ -89,7 +112,8 @@ const manifest = {
     "THIRD_PARTY_LICENSES",
     "CHANGELOG.md",
   ],
-  sideEffects: false,
+  // Only the element's define entry and the locale modules act on import (bundlers drop the rest when unused).
+  sideEffects: ["./element/define.js", "./element/locales/*.js"],
   engines: { node: ">=20" },
   // Only ./server imports it (the rate limit); the browser entry does not.
   dependencies: { "rate-limiter-flexible": "^11.4.0" },
