@@ -38,6 +38,7 @@ const GROUPS = [
   [/^TooMany|^LimitExc/, "TooManyAttempts"],
   [/Lambda/, "LambdaRefused"],
   [/^(Network|Timeout)Error$/, "Offline"],
+  [/Role/, "CodeDeliveryFailureException"],
 ];
 const AT = [
   [/^User(nameExists|NotFound)/, "username"],

@@ -72,8 +72,9 @@ export const en = {
   // A call's error, by its `name` (README: "tell the user"): the key is the
   // name, or a group: TooManyAttempts (TooManyFailedAttempts, LimitExceeded,
   // TooManyRequests), LambdaRefused (the three Lambda errors), Offline
-  // (NetworkError, TimeoutError), Unexpected (any other, such as the email/SMS
-  // role errors: "try again later"). FeatureUnavailableInTier and
+  // (NetworkError, TimeoutError), CodeDeliveryFailureException (also the
+  // email/SMS role errors), Unexpected (any other: "try again later").
+  // FeatureUnavailableInTier and
   // UnsupportedOperation (autoSignIn unavailable) end at signInNow.
   CodeMismatchException: "That code isn't right. Check our latest message.",
   ExpiredCodeException: "That code expired or was used. Ask for a new one, or sign in if you confirmed.",
