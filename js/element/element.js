@@ -68,12 +68,14 @@ const button = (action) => {
 const $ = (root, css) => root.querySelector(css);
 const p = (className) => el("p", { className });
 
-export class CognitoSignUpElement extends HTMLElement {
+// Outside a browser (server-side rendering) the module imports, and define() does nothing.
+export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   static observedAttributes = [...ATTRS, "lang"];
 
-  /** Defines the element as `tag`, unless that tag is defined already; returns the class. */
+  /** Defines the element as `tag`, unless that tag is defined already (or there is no custom element registry); returns the class. */
   static define(tag = "cognito-sign-up") {
-    customElements.get(tag) || customElements.define(tag, this);
+    const registry = globalThis.customElements;
+    registry?.get(tag) || registry?.define(tag, this);
     return this;
   }
 
@@ -336,7 +338,7 @@ export class CognitoSignUpElement extends HTMLElement {
     this.#errors(form, [
       name != "ValidationError"
         ? [at == 1 ? this.#attrs()[0] : at, match(GROUPS, name) ?? (en[name] ? name : "Unexpected")]
-        : (INVALID[field] ?? (attr ? [attr, "invalidAttribute", this.#t("label_" + attr)] : [, "Unexpected"])),
+        : (INVALID[field] ?? (attr ? [attr, "invalidAttribute", this.#t("label_" + attr)] : [null, "Unexpected"])),
     ]);
   }
 
@@ -350,7 +352,7 @@ export class CognitoSignUpElement extends HTMLElement {
     try {
       return [await call(this.#config())];
     } catch (error) {
-      return [, error];
+      return [null, error];
     } finally {
       form.removeAttribute("aria-busy");
       for (const b of buttons) (b.dataset.action != "resend" || !this.#until) && b.removeAttribute(BUSY);
