@@ -148,7 +148,6 @@ const fakeAttrs = (extra = {}) => ({
 const inEl = (fn, ...args) => page.evaluate(`async (...a) => (${fn})(document.getElementById("su"), ...a)`, ...args);
 const waitEl = (fn, what, ...args) => page.waitFor(`(...a) => (${fn})(document.getElementById("su"), ...a)`, { what, timeoutMs: 20000 }, ...args);
 
-const step = () => inEl((el) => el.dataset.step);
 /** The visible step's form/section. */
 const visible = () => inEl((el) => [...el.querySelectorAll("[data-cognito-step]")].filter((f) => !f.hidden).map((f) => f.dataset.cognitoStep));
 /** What has focus: its tag, name, text. */
@@ -159,7 +158,6 @@ const focused = () =>
   });
 const events = () => page.evaluate(() => window.events);
 const eventTypes = async () => (await events()).map((e) => e.type);
-const statusText = () => inEl((el) => el.querySelector("[role=status]").textContent);
 const fieldError = (name) =>
   inEl(
     (el, name) => {
