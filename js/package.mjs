@@ -11,6 +11,21 @@ const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, "pkg"));
 for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts"]) {
   fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
 }
+// The <cognito-sign-up> element (js/element/): its modules, its CSS, the locale
+// modules, and css.js, the stylesheet as a module the element adopts (no
+// <style>, no inline style: it passes `style-src 'self'`).
+const ELEMENT = path.join(PKG, "element");
+fs.rmSync(ELEMENT, { recursive: true, force: true });
+fs.cpSync(path.join(ROOT, "js", "element"), ELEMENT, { recursive: true });
+const css = fs
+  .readFileSync(path.join(ELEMENT, "element.css"), "utf8")
+  .replace(/\/\*[^]*?\*\//g, "")
+  .replace(/\s+/g, " ")
+  .replace(/ ?([{};,]) ?/g, "$1")
+  .replace(/: /g, ":")
+  .replace(/;}/g, "}")
+  .trim();
+fs.writeFileSync(path.join(ELEMENT, "css.js"), `// Made from element.css by js/package.mjs.\nexport default ${JSON.stringify(css)};\n`);
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
 const manifest = {
   name: generated.name,
@@ -29,6 +44,11 @@ const manifest = {
       default: "./index.js",
     },
     "./cognito_confirm_bg.wasm": "./cognito_confirm_bg.wasm",
+    "./element": "./element/element.js",
+    "./element/define": "./element/define.js",
+    "./element/strings": "./element/strings.js",
+    "./element/element.css": "./element/element.css",
+    "./element/locales/*": "./element/locales/*.js",
     "./package.json": "./package.json",
   },
   main: "./index.js",
@@ -40,6 +60,7 @@ const manifest = {
     "index.js",
     "index.node.js",
     "index.d.ts",
+    "element/",
     "cognito_confirm.js",
     "cognito_confirm.d.ts",
     "cognito_confirm_bg.wasm",
@@ -48,7 +69,8 @@ const manifest = {
     "LICENSE",
     "CHANGELOG.md",
   ],
-  sideEffects: false,
+  // Only the element's define entry and the locale modules act on import (bundlers drop the rest when unused).
+  sideEffects: ["./element/define.js", "./element/locales/*.js"],
   engines: { node: ">=20" },
 };
 fs.copyFileSync(path.join(ROOT, "CHANGELOG.md"), path.join(PKG, "CHANGELOG.md"));
