@@ -153,7 +153,7 @@ export class CognitoSignUpElement extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this.#forms.done || old == value) return;
-    if (name == "step") this.#show(value, false);
+    if (name == "step") value != this.dataset.step && this.#show(value, false);
     else if (name == "user-attributes") this.#build();
     else this.#paint();
   }

@@ -6,7 +6,8 @@
 // GET /__control/user) and answers with a Session that ConfirmSignUp takes
 // and trades for a sign-in session. ValidationData {autoConfirm: "true"}
 // confirms at once, as a pre-sign-up Lambda would; a password shorter than 8
-// characters is refused with InvalidPasswordException.
+// characters is refused with InvalidPasswordException. A user with a
+// phone_number and no email gets their codes by SMS.
 //
 // cognito-local does not check SecretHash, never returns a Session and cannot
 // be told to fail; this server does all three. It checks every request the way
@@ -23,6 +24,7 @@
 // Canned: {status?, type?, message?, body?, headers?, delayMs?, hang?, reset?,
 //          hugeMessage?: n (an error whose message is n characters),
 //          apply?: true (carry out the request for real first, then answer as canned),
+//          pass?: true (answer for real: lets a script reach a later request),
 //          hugeBody?: n (a 200-style JSON body of n bytes, sent in chunks; with
 //          lengthless?: true, without a Content-Length)}
 // Paths under /followed/ count requests in stats.followed and answer 200 {}:
@@ -176,7 +178,7 @@ function resend(res, body) {
   user.code = String(++codeCounter);
   user.expired = false;
   user.resent = (user.resent ?? 0) + 1;
-  return send(res, 200, { CodeDeliveryDetails: { Destination: "a***@e***", DeliveryMedium: "EMAIL", AttributeName: "email" } });
+  return send(res, 200, { CodeDeliveryDetails: delivery(user.attributes) });
 }
 
 function initiateAuth(res, body) {
@@ -224,13 +226,15 @@ function signUp(res, body) {
     sessions.set(signUpSession, { username: body.Username, expiresAt: Date.now() + 180000, used: false });
     return send(res, 200, { UserConfirmed: true, UserSub: user.sub, Session: signUpSession });
   }
-  const email = attributes.email ?? "";
-  return send(res, 200, {
-    UserConfirmed: false,
-    UserSub: user.sub,
-    CodeDeliveryDetails: { Destination: `${email.slice(0, 1)}***@${email.split("@")[1]?.slice(0, 1) ?? ""}***`, DeliveryMedium: "EMAIL", AttributeName: "email" },
-    Session: signUpSession,
-  });
+  return send(res, 200, { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery(attributes), Session: signUpSession });
+}
+
+// Where a code goes, masked as Cognito masks it: SMS to a phone number when the user has no email.
+function delivery(attributes = {}) {
+  const { email, phone_number: phone } = attributes;
+  if (phone && !email) return { Destination: `+*******${phone.slice(-4)}`, DeliveryMedium: "SMS", AttributeName: "phone_number" };
+  const e = email ?? "a@e";
+  return { Destination: `${e.slice(0, 1)}***@${e.split("@")[1]?.slice(0, 1) ?? ""}***`, DeliveryMedium: "EMAIL", AttributeName: "email" };
 }
 
 // Carries out `operation` for real.
@@ -272,6 +276,7 @@ function confirm(res, body) {
 }
 
 async function playCanned(req, res, canned, body, operation) {
+  if (canned.pass) return handle(operation, res, body);
   if (canned.apply) handle(operation, { writeHead() {}, end() {} }, body);
   if (canned.delayMs) await new Promise((r) => setTimeout(r, canned.delayMs));
   if (canned.reset) {

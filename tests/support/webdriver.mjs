@@ -123,7 +123,7 @@ async function request(base, method, path, body, timeoutMs = 60000) {
   return value;
 }
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecb";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** Special keys, as WebDriver's key codes. */
 export const Key = { TAB: "\uE004", ENTER: "\uE007", BACKSPACE: "\uE003" };
