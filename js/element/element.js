@@ -10,74 +10,49 @@
 // stylesheet is adopted by the document once (./css.js, made from
 // element.css by js/package.mjs).
 //
-// Three steps, shown one at a time (`data-step` on the element): `sign-up`,
+// Three steps, one shown at a time (`data-step` on the element): `sign-up`,
 // `confirm`, `done`. A step the page sets (`step` attribute or property) is
 // shown without events and without moving focus; a step the user reaches
 // moves focus to its heading and fires the events. `data-state` is `idle`,
-// `busy` or `error`.
+// `busy` or `error`. Every text is a key of strings.js, kept per node so that
+// a language registered later, a `lang` change or `strings` repaints it.
+//
+// This file is held to a byte budget (scripts/size.sh): tables and regular
+// expressions over error names where a switch would repeat itself.
 
 import { autoSignIn, confirmSignUp, ready, resendSignUpCode, signUp } from "../index.js";
 import css from "./css.js";
 import { chain, en, onRegister } from "./strings.js";
 
 const STEPS = ["sign-up", "confirm", "done"];
-// Attributes, each also a property: [property, kind] (kind: string, number, boolean).
-const PROPS = {
-  "user-pool-id": "userPoolId",
-  "client-id": "clientId",
-  region: "region",
-  endpoint: "endpoint",
-  "secret-hash-url": "secretHashUrl",
-  step: "step",
-  username: "username",
-  "user-attributes": "userAttributes",
-  "code-length": "codeLength",
-  "resend-cooldown": "resendCooldown",
-  "no-auto-sign-in": "noAutoSignIn",
-};
+// The attributes, each also a property (camel-cased): strings, two numbers, a boolean.
+const ATTRS = "user-pool-id client-id region endpoint secret-hash-url step username user-attributes code-length resend-cooldown no-auto-sign-in".split(" ");
 const NUMBERS = { "code-length": 6, "resend-cooldown": 60 };
-// The input for a field name: [type, autocomplete]; others are text without autocomplete.
-const INPUTS = {
-  username: ["text", "username"],
-  password: ["password", "new-password"],
-  email: ["email", "email"],
-  phone_number: ["tel", "tel"],
-  code: ["text", "one-time-code"],
-  name: ["text", "name"],
-  given_name: ["text", "given-name"],
-  family_name: ["text", "family-name"],
-  middle_name: ["text", "additional-name"],
-  nickname: ["text", "nickname"],
-  birthdate: ["date", "bday"],
-};
-// Error name → the text key, when it is not the name itself.
-const KEYS = {
-  TooManyFailedAttemptsException: "TooManyAttempts",
-  LimitExceededException: "TooManyAttempts",
-  TooManyRequestsException: "TooManyAttempts",
-  UserLambdaValidationException: "LambdaRefused",
-  InvalidLambdaResponseException: "LambdaRefused",
-  UnexpectedLambdaException: "LambdaRefused",
-  InvalidEmailRoleAccessPolicyException: "DeliverySetup",
-  InvalidSmsRoleAccessPolicyException: "DeliverySetup",
-  InvalidSmsRoleTrustRelationshipException: "DeliverySetup",
-  FeatureUnavailableInTierException: "AutoSignInUnavailable",
-  UnsupportedOperationException: "AutoSignInUnavailable",
-  NetworkError: "Offline",
-  TimeoutError: "Offline",
-};
-// Error name → the field it is about (an attribute: the first one asked for).
-const FIELDS = {
-  UsernameExistsException: "username",
-  UserNotFoundException: "username",
-  InvalidPasswordException: "password",
-  CodeMismatchException: "code",
-  ExpiredCodeException: "code",
-  AliasExistsException: 1,
-  CodeDeliveryFailureException: 1,
-};
+// A field's input type and autocomplete value, by its name; NAMED: autocomplete is the name (given_name → given-name).
+const TYPES = { email: "email", phone_number: "tel", password: "password" };
+const AUTOCOMPLETE = { phone_number: "tel", password: "new-password", code: "one-time-code" };
+const NAMED = /^(username|email|name|given_name|family_name)$/;
+// An error's text key, when it is not the error's name (strings.js groups them), and the field it is about
+// (1: the first user attribute asked for). By `name` only, never by Cognito's English text.
+const GROUPS = [
+  [/^TooMany|^LimitExc/, "TooManyAttempts"],
+  [/Lambda/, "LambdaRefused"],
+  [/Role/, "DeliverySetup"],
+  [/Tier|^Unsupported/, "AutoSignInUnavailable"],
+  [/^(Network|Timeout)Error$/, "Offline"],
+];
+const AT = [
+  [/^User(nameExists|NotFound)/, "username"],
+  [/^InvalidPassword/, "password"],
+  [/^(CodeMismatch|ExpiredCode)/, "code"],
+  [/^(AliasExists|CodeDelivery)/, 1],
+];
+// ValidationError's `field` → [the field, the text key].
+const INVALID = { username: ["username", "invalidUsername"], password: ["password", "invalidPassword"], confirmationCode: ["code", "invalidCode"] };
+const match = (table, name) => table.find(([re]) => re.test(name))?.[1];
+const BUSY = "aria-disabled";
 
-let adopted;
+let sheet;
 let warmed;
 let ids = 0;
 
@@ -86,36 +61,39 @@ const el = (tag, props, ...children) => {
   e.append(...children);
   return e;
 };
+const button = (action, className) => {
+  const b = el("button", { type: "button", className });
+  b.dataset.action = action;
+  return b;
+};
+const $ = (root, css) => root.querySelector(css);
 
 export class CognitoSignUpElement extends HTMLElement {
-  static observedAttributes = [...Object.keys(PROPS), "lang"];
+  static observedAttributes = [...ATTRS, "lang"];
 
-  /** Defines the element as `tag` (no error when that tag is already defined); returns the class. */
-  static define(tag = "cognito-sign-up", registry = customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
+  /** Defines the element as `tag`, unless that tag is defined already; returns the class. */
+  static define(tag = "cognito-sign-up") {
+    customElements.get(tag) || customElements.define(tag, this);
     return this;
   }
 
-  #texts = new Map(); // node → [key, ...args]: what paint() writes
-  #forms = {}; // step → form or section
+  /** A whole CognitoConfig (a `secretHash` function included); its members win over the attributes. */
+  config;
+  #strings;
+  #texts = new Map(); // node → [key, ...args]: what #paint() writes
+  #forms = {}; // step → its form (or section)
+  #own; // the sign-up form is the element's (rebuilt when user-attributes change)
+  #status; // the one polite live region
   #session;
   #delivery;
   #otp;
   #timer;
   #until = 0;
-  #config;
-  #strings;
-  #painting;
   #stop;
-  #status;
-  #pageForms = new Set();
 
-  /** A whole CognitoConfig (a `secretHash` function included); its members win over the attributes. */
-  get config() {
-    return this.#config;
-  }
-  set config(value) {
-    this.#config = value;
+  constructor() {
+    super();
+    for (const type of ["submit", "click", "input"]) this.addEventListener(type, this.#on);
   }
 
   /** Overrides of any text of strings.js, for this element: `{ signUpHeading: "Join us" }`. */
@@ -128,14 +106,14 @@ export class CognitoSignUpElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!adopted) {
-      adopted = new CSSStyleSheet();
-      adopted.replaceSync(css);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, adopted];
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }
     this.#stop = onRegister(() => this.#paint());
-    if (!this.#forms.done) this.#build();
-    this.#show(this.step, false);
+    this.#forms.done || this.#build();
+    this.#show(this.step);
     // The .wasm loads once the page is idle: rendering never waits for it.
     if (!warmed) {
       warmed = 1;
@@ -147,89 +125,73 @@ export class CognitoSignUpElement extends HTMLElement {
   disconnectedCallback() {
     this.#stop?.();
     this.#otpStop();
-    clearInterval(this.#timer);
-    this.#until = 0;
+    this.#cooldown(0);
   }
 
   attributeChangedCallback(name, old, value) {
     if (!this.#forms.done || old == value) return;
-    if (name == "step") value != this.dataset.step && this.#show(value, false);
-    else if (name == "user-attributes") this.#build();
-    else this.#paint();
+    if (name == "step") value != this.dataset.step && this.#show(value);
+    else name == "user-attributes" && this.#own ? this.#build() : this.#paint();
   }
 
-  // --- Rendering ---------------------------------------------------------------------------------
+  // --- Texts -------------------------------------------------------------------------------------
 
-  /** The texts of the element's language: its `strings`, then de-AT → de → en. */
+  /** The text `key` in the element's language: its `strings`, then de-AT → de → en; a label defaults to the attribute's name. */
   #t(key, ...args) {
     for (const table of [this.#strings ?? {}, ...chain(this.#lang())]) {
       const text = table[key];
       if (text != null) return typeof text == "function" ? text(...args) : text;
     }
-    // A user attribute without a label in any table is labelled with its name.
-    return key.replace(/^label_/, "");
+    return key.replace("label_", "");
   }
 
+  /** `lang` here, on the closest ancestor or <html>; English when it is no valid tag. */
   #lang() {
-    return (this.closest("[lang]") ?? document.documentElement).lang || "en";
+    try {
+      return Intl.getCanonicalLocales((this.closest("[lang]") ?? document.documentElement).lang || "en")[0];
+    } catch {
+      return "en";
+    }
   }
 
   #number(n, unit) {
-    try {
-      return new Intl.NumberFormat(this.#lang(), unit && { style: "unit", unit, unitDisplay: "long" }).format(n);
-    } catch {
-      return new Intl.NumberFormat("en", unit && { style: "unit", unit, unitDisplay: "long" }).format(n);
-    }
+    return new Intl.NumberFormat(this.#lang(), unit && { style: "unit", unit, unitDisplay: "long" }).format(n);
   }
 
-  /** Sets `node`'s text to the text `key` (args: values or functions of nothing, read at each paint); null clears it. */
+  /** Writes the text `key` into `node` (an arg may be a function, called at each paint); no key clears it. */
   #say(node, key, ...args) {
-    if (key == null) {
-      this.#texts.delete(node);
-      node.textContent = "";
-    } else {
-      this.#texts.set(node, [key, ...args]);
-      node.textContent = this.#t(key, ...args.map((a) => (typeof a == "function" ? a() : a)));
-    }
+    key ? this.#texts.set(node, [key, ...args]) : this.#texts.delete(node);
+    node.textContent = key ? this.#t(key, ...args.map((a) => (a?.call ? a() : a))) : "";
     return node;
   }
 
   #paint() {
-    if (this.#painting) return;
-    this.#painting = 1;
-    for (const [node, args] of this.#texts) {
-      if (this.contains(node)) this.#say(node, ...args);
-      else this.#texts.delete(node);
-    }
-    this.#painting = 0;
+    for (const [node, args] of this.#texts) this.contains(node) ? this.#say(node, ...args) : this.#texts.delete(node);
   }
+
+  // --- Rendering ---------------------------------------------------------------------------------
 
   #attrs() {
     return (this.userAttributes ?? "email").split(/\s+/).filter(Boolean);
   }
 
-  /** A field: label, input, hint and error slot. */
-  #field(name, hint, ...hintArgs) {
-    const [type = "text", autocomplete] = INPUTS[name] ?? [];
-    const input = el("input", { name, type, required: true });
-    const label = this.#say(el("label"), `label_${name}`);
-    const field = el("div", { className: "cognito-field" }, label, input);
-    if (hint) field.append(this.#say(el("p", { className: "cognito-hint" }), hint, ...hintArgs));
-    if (autocomplete) input.autocomplete = autocomplete;
+  /** A field: label, input, and a hint when `hint` names one. */
+  #field(name, hint, arg) {
+    const field = el(
+      "div",
+      { className: "cognito-field" },
+      this.#say(el("label"), "label_" + name),
+      el("input", { name, type: TYPES[name] ?? "text", required: true }),
+    );
+    hint && field.append(this.#say(el("p", { className: "cognito-hint" }), hint, arg));
     return field;
   }
 
   #build() {
-    // The page's own forms, else the element's; a rebuild (user-attributes changed) replaces only the element's.
     const forms = this.#forms;
-    if (!forms.done) {
-      for (const form of this.querySelectorAll("form")) {
-        const step = form.elements.code ? "confirm" : "sign-up";
-        if (!forms[step]) this.#pageForms.add((forms[step] = form));
-      }
-    }
-    if (!this.#pageForms.has(forms["sign-up"])) {
-      const values = forms["sign-up"] && new FormData(forms["sign-up"]);
+    // The page's own forms first (once); then the element's for the steps left.
+    if (!forms.done) for (const form of this.querySelectorAll("form")) forms[form.elements.code ? "confirm" : "sign-up"] ??= form;
+    if (!forms["sign-up"] || this.#own) {
       const form = el(
         "form",
         {},
@@ -238,177 +200,144 @@ export class CognitoSignUpElement extends HTMLElement {
         ...this.#attrs().map((a) => this.#field(a, a == "phone_number" && "phoneHint")),
         this.#field("password", "passwordHint"),
         this.#say(el("button"), "signUpButton"),
-        this.#say(el("button", { type: "button", className: "cognito-link" }), "haveCodeLink"),
+        this.#say(button("have-code", "cognito-link"), "haveCodeLink"),
       );
-      form.lastChild.dataset.action = "have-code";
-      if (values) for (const [k, v] of values) if (form.elements[k]) form.elements[k].value = v;
       forms["sign-up"]?.replaceWith(form);
       forms["sign-up"] = form;
+      this.#own = 1;
     }
-    if (!forms.confirm) {
-      forms.confirm = el(
-        "form",
-        {},
-        this.#say(el("h2"), "confirmHeading"),
-        el("p", { className: "cognito-intro" }),
-        this.#field("username"),
-        this.#field("code", "codeHint", () => this.#number(this.codeLength)),
-        this.#say(el("button"), "confirmButton"),
-      );
-    }
-    if (!forms.done) {
-      forms.done = el("section", {}, this.#say(el("h2"), "doneHeading"), el("p", { className: "cognito-intro" }));
-      this.#status = el("p", { role: "status", className: "cognito-status" });
-    }
+    forms.confirm ??= el(
+      "form",
+      {},
+      this.#say(el("h2"), "confirmHeading"),
+      el("p", { className: "cognito-intro" }),
+      this.#field("username"),
+      this.#field("code", "codeHint", () => this.#number(this.codeLength)),
+      this.#say(el("button"), "confirmButton"),
+    );
+    forms.done ??= el("section", {}, this.#say(el("h2"), "doneHeading"), el("p", { className: "cognito-intro" }));
+    this.#status ??= el("p", { role: "status", className: "cognito-status" });
     for (const step of STEPS) {
       const form = forms[step];
       form.dataset.cognitoStep = step;
       form.noValidate = true;
-      if (!form.isConnected || !this.contains(form)) this.append(form);
+      this.contains(form) || this.append(form);
       this.#upgrade(form, step);
     }
     this.append(this.#status);
   }
 
-  /** What every step needs, on the page's markup as on the element's: ids, autocomplete, a focusable heading, error slots, an alert. */
+  /** What a step needs, on the page's markup as on the element's: a focusable heading, an alert, and per field an id, its label, autocomplete, type, hint and error slot. */
   #upgrade(form, step) {
-    const heading = form.querySelector("h1,h2,h3,h4,h5,h6");
+    const heading = $(form, "h1,h2,h3,h4,h5,h6");
     if (heading) heading.tabIndex = -1;
     if (step == "done") return;
-    if (!form.querySelector(".cognito-alert")) {
-      const alert = el("p", { role: "alert", className: "cognito-alert", id: `cognito-${++ids}` });
+    if (!$(form, ".cognito-alert")) {
+      const alert = el("p", { role: "alert", className: "cognito-alert", tabIndex: -1 });
       heading ? heading.after(alert) : form.prepend(alert);
     }
     for (const input of form.querySelectorAll("input[name]")) {
-      const [type, autocomplete] = INPUTS[input.name] ?? [];
-      if (!input.id) input.id = `cognito-${++ids}`;
-      const label = form.querySelector(`label[for="${input.id}"]`) ?? input.parentElement.querySelector("label");
-      if (label && !label.htmlFor && !label.contains(input)) label.htmlFor = input.id;
-      if (autocomplete && !input.getAttribute("autocomplete")) input.autocomplete = autocomplete;
-      if (type && input.type == "text" && type != "text") input.type = type;
-      if (input.name == "username" || input.name == "code") {
+      const { name, parentElement: parent } = input;
+      input.id ||= `cognito-${++ids}`;
+      const label = $(parent, "label");
+      if (!input.labels.length && label) label.htmlFor = input.id;
+      const auto = AUTOCOMPLETE[name] ?? (NAMED.test(name) && name.replace("_", "-"));
+      if (auto) input.autocomplete ||= auto;
+      if (input.type == "text") input.type = TYPES[name] ?? "text";
+      if (/^(username|code)$/.test(name)) {
         input.autocapitalize = "none";
         input.spellcheck = false;
       }
-      if (input.name == "code") {
-        input.type = "text";
-        input.inputMode = "numeric";
-        input.autocomplete = "one-time-code";
-      }
-      const hint = input.parentElement.querySelector(".cognito-hint");
-      if (hint) {
-        hint.id ||= `${input.id}-hint`;
-        this.#describe(input, hint.id, true);
-      }
-      if (!document.getElementById(`${input.id}-error`)) {
-        (hint ?? input).after(el("p", { className: "cognito-error", id: `${input.id}-error` }));
-      }
+      if (name == "code") Object.assign(input, { type: "text", inputMode: "numeric", autocomplete: "one-time-code" });
+      const hint = $(parent, ".cognito-hint");
+      if (hint) this.#describe(input, (hint.id ||= input.id + "-hint"), 1);
+      document.getElementById(input.id + "-error") || (hint ?? input).after(el("p", { className: "cognito-error", id: input.id + "-error" }));
     }
-    if (step == "confirm" && !form.querySelector("[data-action=resend]")) {
-      const resend = this.#say(el("button", { type: "button", className: "cognito-secondary" }), "resendButton");
-      resend.dataset.action = "resend";
-      const back = this.#say(el("button", { type: "button", className: "cognito-link" }), "signUpLink");
-      back.dataset.action = "sign-up";
-      form.append(el("div", { className: "cognito-resend" }, resend, el("p", { className: "cognito-cooldown" })), back);
+    if (step == "confirm" && !$(form, "[data-action=resend]")) {
+      form.append(
+        el("div", { className: "cognito-resend" }, this.#say(button("resend", "cognito-secondary"), "resendButton"), el("p", { className: "cognito-cooldown" })),
+        this.#say(button("sign-up", "cognito-link"), "signUpLink"),
+      );
     }
   }
 
+  /** Adds `id` to `input`'s aria-describedby, or takes it out. */
   #describe(input, id, on) {
-    const ids = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((x) => x && x != id);
-    if (on) ids.push(id);
-    if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
-    else input.removeAttribute("aria-describedby");
+    const list = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((x) => x && x != id);
+    input.setAttribute("aria-describedby", (on ? [...list, id] : list).join(" "));
   }
 
   // --- Steps -------------------------------------------------------------------------------------
 
-  /** Shows `step`; `user` when the user's action got there (focus moves, the attribute follows). */
+  /** Shows `step`; `user` when the user's action got there: focus moves to it, the attribute follows. */
   #show(step, user) {
-    if (!STEPS.includes(step)) step = "sign-up";
+    STEPS.includes(step) || (step = "sign-up");
     const was = this.dataset.step;
+    const form = this.#forms[step];
     this.dataset.step = step;
     this.dataset.state ??= "idle";
-    if (user && this.step != step) this.setAttribute("step", step);
+    user && this.setAttribute("step", step);
     for (const s of STEPS) this.#forms[s].hidden = s != step;
-    if (was != step) this.#otpStop();
-    const form = this.#forms[step];
+    was != step && this.#otpStop();
     if (step == "confirm") {
       const known = this.username;
       const name = form.elements.username;
       if (name) {
-        if (known && !name.value) name.value = known;
+        if (known) name.value = known;
         name.closest(".cognito-field")?.toggleAttribute("hidden", !!known);
       }
-      if (!user) this.#intro();
-      if (this.#delivery?.deliveryMedium == "SMS") this.#otpStart();
-      this.#cooldownTick();
+      user || this.#intro();
+      this.#delivery?.deliveryMedium == "SMS" && this.#otpStart();
+      this.#tick();
     }
-    if (user) (form.querySelector("[tabindex='-1']") ?? form.querySelector("input:not([hidden])"))?.focus();
+    user && ($(form, "[tabindex='-1']") ?? $(form, "input"))?.focus();
   }
 
   /** The confirm step's intro when no code was sent just now: for the known username, or asking for it. */
-  #intro() {
-    const known = this.username;
-    const intro = this.#forms.confirm.querySelector(".cognito-intro");
-    if (intro) this.#say(intro, known ? "confirmIntroFor" : "confirmIntro", known);
+  #intro(key = this.username ? "confirmIntroFor" : "confirmIntro", arg = this.username) {
+    this.#say($(this.#forms.confirm, ".cognito-intro") ?? el("p"), key, arg);
   }
 
   #fire(name, detail) {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
   }
 
-  #cfg() {
+  /** The CognitoConfig: the attributes (secret-hash-url: POST {"username"} → {"secretHash"}), then `config` over them. */
+  #config() {
     const c = {};
-    for (const [attr, prop] of [
-      ["user-pool-id", "userPoolId"],
-      ["client-id", "clientId"],
-      ["region", "region"],
-      ["endpoint", "endpoint"],
-    ]) {
-      if (this.hasAttribute(attr)) c[prop] = this.getAttribute(attr);
-    }
+    for (const k of ["userPoolId", "clientId", "region", "endpoint"]) if (this[k]) c[k] = this[k];
     const url = this.secretHashUrl;
     if (url) {
       c.secretHash = async (username) => {
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ username }),
-        });
-        if (!res.ok) throw new Error(`the SecretHash endpoint answered ${res.status}`);
+        const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username }) });
+        if (!res.ok) throw Error(`the SecretHash endpoint answered ${res.status}`);
         return (await res.json()).secretHash;
       };
     }
-    return { ...c, ...this.#config };
+    return { ...c, ...this.config };
   }
 
   // --- Errors ------------------------------------------------------------------------------------
 
-  #clear(form) {
-    this.dataset.state = "idle";
-    this.#say(form.querySelector(".cognito-alert"), null);
+  /** Clears `form`'s errors; with `list` ([field | null, key, ...args]), shows them at their fields (or in the alert) and focuses the first. */
+  #errors(form, list = []) {
+    this.dataset.state = list[0] ? "error" : "idle";
+    const alert = $(form, ".cognito-alert");
+    this.#say(alert);
     for (const input of form.querySelectorAll("input[name]")) {
       input.removeAttribute("aria-invalid");
-      this.#describe(input, `${input.id}-error`, false);
-      const slot = document.getElementById(`${input.id}-error`);
-      if (slot) this.#say(slot, null);
+      this.#describe(input, input.id + "-error");
+      this.#say(document.getElementById(input.id + "-error") ?? el("p"));
     }
-  }
-
-  /** Shows [fieldName | null, key, ...args] errors at their fields (or the form's alert) and focuses the first. */
-  #errors(form, list) {
-    this.dataset.state = "error";
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", "true");
-        this.#say(document.getElementById(`${input.id}-error`), ...text);
-        this.#describe(input, `${input.id}-error`, true);
+        this.#describe(input, input.id + "-error", 1);
+        this.#say(document.getElementById(input.id + "-error"), ...text);
         first ??= input;
       } else {
-        const alert = form.querySelector(".cognito-alert");
-        alert.tabIndex = -1;
         this.#say(alert, ...text);
         first ??= alert;
       }
@@ -416,147 +345,127 @@ export class CognitoSignUpElement extends HTMLElement {
     first?.focus();
   }
 
-  /** [field, key, ...args] for a rejected call. */
-  #explain(error) {
+  /** A rejected call: the event, and the sentence at its field. */
+  #failed(form, error, step) {
+    this.#fire("cognito-error", { error, step });
     const { name, field = "" } = error;
-    if (name == "ValidationError") {
-      if (field == "username") return ["username", "invalidUsername"];
-      if (field == "password") return ["password", "invalidPassword"];
-      if (field == "confirmationCode") return ["code", "invalidCode"];
-      const attr = field.split(".")[1];
-      if (field.startsWith("userAttributes.")) return [attr, "invalidAttribute", this.#t(`label_${attr}`)];
-      return [null, "Unexpected"];
-    }
-    const key = KEYS[name] ?? (en[name] ? name : "Unexpected");
-    const at = FIELDS[name];
-    return [at == 1 ? this.#attrs()[0] : at, key];
+    const attr = /^userAttributes\.(.+)/.exec(field)?.[1];
+    const at = match(AT, name);
+    this.#errors(form, [
+      name != "ValidationError"
+        ? [at == 1 ? this.#attrs()[0] : at, match(GROUPS, name) ?? (en[name] ? name : "Unexpected")]
+        : (INVALID[field] ?? (attr ? [attr, "invalidAttribute", this.#t("label_" + attr)] : [, "Unexpected"])),
+    ]);
   }
 
-  /** Runs `call` with `form` busy (a second submit is ignored); resolves to [result] or [, error]. */
+  /** Runs `call(config)` with `form` busy (its buttons aria-disabled: a second press is ignored); resolves to [result] or [, error]. */
   async #busy(form, key, call) {
     const buttons = form.querySelectorAll("button");
-    for (const b of buttons) b.setAttribute("aria-disabled", "true");
+    for (const b of buttons) b.setAttribute(BUSY, "true");
     form.setAttribute("aria-busy", "true");
     this.dataset.state = "busy";
     this.#say(this.#status, key);
     try {
-      return [await call(this.#cfg())];
+      return [await call(this.#config())];
     } catch (error) {
       return [, error];
     } finally {
       form.removeAttribute("aria-busy");
-      for (const b of buttons) if (b.dataset.action != "resend" || !this.#until) b.removeAttribute("aria-disabled");
-      if (this.dataset.state == "busy") this.dataset.state = "idle";
-      if (this.#texts.get(this.#status)?.[0] == key) this.#say(this.#status, null);
+      for (const b of buttons) (b.dataset.action != "resend" || !this.#until) && b.removeAttribute(BUSY);
+      this.dataset.state == "busy" && (this.dataset.state = "idle");
+      this.#texts.get(this.#status)?.[0] == key && this.#say(this.#status);
     }
-  }
-
-  #failed(form, error, step) {
-    this.#fire("cognito-error", { error, step });
-    this.#errors(form, [this.#explain(error)]);
   }
 
   // --- The flow ----------------------------------------------------------------------------------
 
   #on = (event) => {
-    const form = event.target.closest?.("form") ?? event.target;
-    const step = form.dataset?.cognitoStep;
+    const { target, type } = event;
+    const form = target.form ?? target.closest?.("form");
+    const step = form?.dataset.cognitoStep;
+    const action = target.closest?.("[data-action]")?.dataset.action;
     if (!step) return;
-    if (event.type == "input" && event.target.name == "code") {
-      const code = event.target.value.replace(/[\s-]/g, "");
-      if (code != event.target.value) event.target.value = code;
-      return;
+    // Spaces and hyphens from a paste or autofill ("123 456", "123-456") go at once.
+    if (type == "input" && target.name == "code") {
+      const code = target.value.replace(/[\s-]/g, "");
+      code != target.value && (target.value = code);
     }
-    if (event.type == "click") {
-      const action = event.target.closest("[data-action]")?.dataset.action;
-      if (action == "resend") this.#resend(form);
-      else if (action == "have-code") {
-        this.username = form.elements.username?.value.trim() || null;
-        this.#delivery = null;
-        this.#intro();
-        this.#show("confirm", true);
-      } else if (action == "sign-up") this.#show("sign-up", true);
-      return;
+    if (type == "click" && action == "resend") this.#resend(form);
+    if (type == "click" && action == "sign-up") this.#show("sign-up", 1);
+    if (type == "click" && action == "have-code") {
+      this.username = form.elements.username?.value.trim() || null;
+      this.#delivery = null;
+      this.#intro();
+      this.#show("confirm", 1);
     }
-    if (event.type != "submit") return;
-    event.preventDefault();
-    if (form.getAttribute("aria-busy")) return;
-    if (step == "sign-up") this.#signUp(form);
-    if (step == "confirm") this.#confirm(form);
+    if (type == "submit") {
+      event.preventDefault();
+      form.getAttribute("aria-busy") || (step == "confirm" ? this.#confirm(form) : this.#signUp(form));
+    }
   };
 
-  constructor() {
-    super();
-    for (const type of ["submit", "click", "input"]) this.addEventListener(type, this.#on);
-  }
-
-  /** The values of `form`'s named inputs, trimmed (never the password), and the checks done before sending. */
+  /** The values of `form`'s visible fields `names` (trimmed, but the password), after the checks made before sending; false after showing what is wrong. */
   #read(form, names) {
     const values = {};
-    const missing = [];
+    const wrong = [];
     for (const name of names) {
       const input = form.elements[name];
       if (!input || input.closest("[hidden]")) continue;
       const value = (values[name] = name == "password" ? input.value : input.value.trim());
-      if (!value) missing.push([name, ...(name == "code" ? ["requiredCode"] : ["required", this.#t(`label_${name}`)])]);
-      else if (input.type == "email" && input.validity.typeMismatch) missing.push([name, "emailFormat"]);
-      else if (input.type == "tel" && !/^\+\d{4,15}$/.test(value)) missing.push([name, "phoneFormat"]);
-      else if (name == "code" && !new RegExp(`^\\d{${this.codeLength}}$`).test(value)) {
-        missing.push([name, "codeFormat", this.#number(this.codeLength)]);
-      }
+      const problem = !value
+        ? name == "code"
+          ? ["requiredCode"]
+          : ["required", this.#t("label_" + name)]
+        : input.validity.typeMismatch
+          ? ["emailFormat"]
+          : input.type == "tel" && !/^\+\d{4,15}$/.test(value)
+            ? ["phoneFormat"]
+            : name == "code" && !RegExp(`^\\d{${this.codeLength}}$`).test(value) && ["codeFormat", this.#number(this.codeLength)];
+      problem && wrong.push([name, ...problem]);
     }
-    if (missing.length) this.#errors(form, missing);
-    return !missing.length && values;
+    this.#errors(form, wrong);
+    return !wrong[0] && values;
   }
 
   async #signUp(form) {
-    this.#clear(form);
     const attrs = this.#attrs();
     const v = this.#read(form, ["username", ...attrs, "password"]);
     if (!v) return;
-    const userAttributes = {};
-    for (const a of attrs) if (v[a] != null) userAttributes[a] = v[a];
     const { username, password } = v;
+    const userAttributes = {};
+    for (const a of attrs) if (a in v) userAttributes[a] = v[a];
     const [result, error] = await this.#busy(form, "signingUp", (config) => signUp({ username, password, userAttributes }, config));
-    if (error) {
-      if (error.name == "UsernameExistsException" && error.earlierAttemptMayHaveSucceeded) {
-        // A lost answer may have created this very user: the code step, with a fresh code.
-        this.username = username;
-        this.#toConfirm(null, "maybeCreated");
-        return this.#resend(this.#forms.confirm, true);
-      }
-      return this.#failed(form, error, "sign-up");
+    if (error?.name == "UsernameExistsException" && error.earlierAttemptMayHaveSucceeded) {
+      // A lost answer may have created this very user: the code step, with a fresh code.
+      this.username = username;
+      this.#toConfirm(null, "maybeCreated");
+      return this.#resend(this.#forms.confirm, 1);
     }
+    if (error) return this.#failed(form, error, "sign-up");
     form.elements.password.value = "";
     const { session, ...signedUp } = result;
+    const next = signedUp.nextStep;
     this.#session = session;
     this.username = username;
     this.#fire("cognito-signed-up", signedUp);
-    const next = result.nextStep;
-    if (next.signUpStep == "CONFIRM_SIGN_UP") {
-      this.#toConfirm(next.codeDeliveryDetails);
-      this.#cooldown(this.resendCooldown);
-    } else this.#signIn(next.signUpStep == "COMPLETE_AUTO_SIGN_IN" && session, username, form);
+    if (next.signUpStep != "CONFIRM_SIGN_UP") return this.#signIn(next.signUpStep == "COMPLETE_AUTO_SIGN_IN" && session, username, form);
+    this.#toConfirm(next.codeDeliveryDetails);
+    this.#cooldown(this.resendCooldown);
   }
 
-  #toConfirm(delivery, intro) {
-    this.#delivery = delivery;
+  #toConfirm(delivery, key) {
     const form = this.#forms.confirm;
-    const d = delivery?.destination;
-    this.#say(
-      form.querySelector(".cognito-intro") ?? el("p"),
-      intro ?? (d ? (delivery.deliveryMedium == "SMS" ? "codeSentSms" : "codeSentTo") : "codeSent"),
-      d,
-    );
-    this.#clear(form);
-    if (form.elements.code) form.elements.code.value = "";
-    this.#show("confirm", true);
-    if (delivery) this.#fire("cognito-code-sent", delivery);
+    const to = delivery?.destination;
+    this.#delivery = delivery;
+    this.#intro(key ?? (to ? (delivery.deliveryMedium == "SMS" ? "codeSentSms" : "codeSentTo") : "codeSent"), to);
+    this.#errors(form);
+    form.elements.code.value = "";
+    this.#show("confirm", 1);
+    delivery && this.#fire("cognito-code-sent", delivery);
   }
 
   async #confirm(form) {
     this.#otpStop();
-    this.#clear(form);
     const v = this.#read(form, ["username", "code"]);
     if (!v) return;
     const username = v.username ?? this.username;
@@ -565,10 +474,9 @@ export class CognitoSignUpElement extends HTMLElement {
       confirmSignUp({ username, confirmationCode: v.code, ...(session && { session }) }, config),
     );
     if (error) return this.#failed(form, error, "confirm");
-    this.#session = undefined;
     const { session: next, ...confirmed } = result;
+    this.#session = form.elements.code.value = "";
     this.#fire("cognito-confirmed", { ...confirmed, username });
-    form.elements.code.value = "";
     this.#signIn(next, username, form);
   }
 
@@ -579,79 +487,77 @@ export class CognitoSignUpElement extends HTMLElement {
       const [result, error] = await this.#busy(form, "signingIn", (config) => autoSignIn({ username, session }, config));
       if (error) {
         this.#fire("cognito-error", { error, step: "done" });
-        if (KEYS[error.name] == "AutoSignInUnavailable") key = "AutoSignInUnavailable";
+        key = match(GROUPS, error.name) == "AutoSignInUnavailable" ? "AutoSignInUnavailable" : key;
       } else if (result.isSignedIn) {
         key = "signedIn";
         this.#fire("cognito-signed-in", { tokens: result.tokens });
       } else key = "signInChallenge";
     }
-    this.#say(this.#forms.done.querySelector(".cognito-intro") ?? el("p"), key, username);
-    this.#otpStop();
-    clearInterval(this.#timer);
-    this.#until = 0;
-    this.#show("done", true);
+    this.#say($(this.#forms.done, ".cognito-intro") ?? el("p"), key, username);
+    this.#cooldown(0);
+    this.#show("done", 1);
   }
 
   async #resend(form, quiet) {
-    const button = form.querySelector("[data-action=resend]");
-    if (button?.getAttribute("aria-disabled") || form.getAttribute("aria-busy")) return;
+    if ($(form, "[data-action=resend]")?.getAttribute(BUSY) || form.getAttribute("aria-busy")) return;
     this.#otpStop();
-    if (!quiet) this.#clear(form);
-    const v = this.#read(form, ["username"]);
+    const v = quiet ? {} : this.#read(form, ["username"]);
     if (!v) return;
     const username = v.username ?? this.username;
     const [delivery, error] = await this.#busy(form, "sending", (config) => resendSignUpCode({ username }, config));
     if (error) {
-      if (error.name == "LimitExceededException") this.#cooldown(this.resendCooldown * 5);
+      // Cognito's limit on codes: wait five times longer.
+      error.name == "LimitExceededException" && this.#cooldown(this.resendCooldown * 5);
       return this.#failed(form, error, "confirm");
     }
     this.#delivery = delivery;
     this.#say(this.#status, delivery.destination ? "newCodeSentTo" : "newCodeSent", delivery.destination);
     this.#fire("cognito-code-sent", delivery);
     this.#cooldown(this.resendCooldown);
-    if (delivery.deliveryMedium == "SMS") this.#otpStart();
+    delivery.deliveryMedium == "SMS" && this.#otpStart();
   }
 
-  // --- Resend cooldown ---------------------------------------------------------------------------
+  // --- Resend cooldown: shown every second, announced once when over ------------------------------
 
   #cooldown(seconds) {
-    this.#until = Date.now() + seconds * 1000;
+    this.#until = seconds && Date.now() + seconds * 1000;
     clearInterval(this.#timer);
-    this.#timer = setInterval(() => this.#cooldownTick(), 1000);
-    this.#cooldownTick();
+    if (seconds) this.#timer = setInterval(() => this.#tick(), 1000);
+    this.#forms.confirm && this.#tick();
   }
 
-  #cooldownTick() {
+  #left() {
+    return Math.max(0, Math.ceil((this.#until - Date.now()) / 1000));
+  }
+
+  #tick() {
     const form = this.#forms.confirm;
-    const button = form.querySelector("[data-action=resend]");
-    const note = form.querySelector(".cognito-cooldown");
-    const left = Math.ceil((this.#until - Date.now()) / 1000);
-    if (left > 0) {
-      button?.setAttribute("aria-disabled", "true");
-      if (note) this.#say(note, "resendIn", () => this.#number(Math.max(0, Math.ceil((this.#until - Date.now()) / 1000)), "second"));
-      return;
+    const resend = $(form, "[data-action=resend]");
+    const note = $(form, ".cognito-cooldown") ?? el("p");
+    if (this.#left()) {
+      resend?.setAttribute(BUSY, "true");
+      return this.#say(note, "resendIn", () => this.#number(this.#left(), "second"));
     }
-    const was = this.#until;
     clearInterval(this.#timer);
+    form.getAttribute("aria-busy") || resend?.removeAttribute(BUSY);
+    this.#say(note);
+    this.#until && this.#say(this.#status, "resendAvailable");
     this.#until = 0;
-    if (!form.getAttribute("aria-busy")) button?.removeAttribute("aria-disabled");
-    if (note) this.#say(note, null);
-    if (was) this.#say(this.#status, "resendAvailable");
   }
 
-  // --- WebOTP ------------------------------------------------------------------------------------
+  // --- WebOTP: the SMS code lands in the field and is submitted ----------------------------------
 
   #otpStart() {
     this.#otpStop();
-    if (!globalThis.OTPCredential || !navigator.credentials?.get) return;
+    if (!globalThis.OTPCredential) return;
     const otp = (this.#otp = new AbortController());
     navigator.credentials
       .get({ otp: { transport: ["sms"] }, signal: otp.signal })
-      .then((credential) => {
+      .then(({ code }) => {
         const form = this.#forms.confirm;
-        if (otp.signal.aborted || !credential?.code || this.dataset.step != "confirm") return;
+        if (otp.signal.aborted) return;
         this.#otp = null;
-        form.elements.code.value = credential.code.replace(/[\s-]/g, "");
+        form.elements.code.value = code.replace(/[\s-]/g, "");
         form.requestSubmit();
       })
       .catch(() => {});
@@ -663,19 +569,16 @@ export class CognitoSignUpElement extends HTMLElement {
   }
 }
 
-// The attributes' properties: strings, numbers (with defaults), a boolean.
-for (const [attr, prop] of Object.entries(PROPS)) {
-  Object.defineProperty(CognitoSignUpElement.prototype, prop, {
-    configurable: true,
+for (const attr of ATTRS) {
+  Object.defineProperty(CognitoSignUpElement.prototype, attr.replace(/-(.)/g, (_, c) => c.toUpperCase()), {
     get() {
       const v = this.getAttribute(attr);
-      if (attr == "no-auto-sign-in") return v != null;
+      if (attr[0] == "n") return v != null;
       if (attr in NUMBERS) return v?.trim() && +v > 0 ? +v : NUMBERS[attr];
-      return attr == "step" ? (STEPS.includes(v) ? v : "sign-up") : v;
+      return attr == "step" && !STEPS.includes(v) ? "sign-up" : v;
     },
     set(v) {
-      if (v == null || v === false) this.removeAttribute(attr);
-      else this.setAttribute(attr, v === true ? "" : v);
+      v == null || v === false ? this.removeAttribute(attr) : this.setAttribute(attr, v === true ? "" : v);
     },
   });
 }

@@ -35,15 +35,12 @@ export const en = {
   label_name: "Full name",
   label_given_name: "First name",
   label_family_name: "Last name",
-  label_nickname: "Nickname",
-  label_preferred_username: "Preferred username",
-  label_birthdate: "Date of birth",
 
   // Hints under fields.
-  passwordHint: "Use a password you don't use anywhere else.",
+  passwordHint: "One you use nowhere else.",
   /** (length): the code's number of digits, formatted. */
-  codeHint: (length) => `The ${length}-digit code from your message.`,
-  phoneHint: "With the country code, like +12065550100.",
+  codeHint: (length) => `${length} digits, from our message.`,
+  phoneHint: "With the country code: +12065550100",
 
   // Buttons and links.
   signUpButton: "Create account",
@@ -59,54 +56,54 @@ export const en = {
   signingIn: "Signing you in…",
 
   // The confirm step. (destination): Cognito's masked address or number, such as "a***@e***".
-  codeSentTo: (destination) => `We sent a code to ${destination}. Enter it below.`,
-  codeSent: "We sent you a code. Enter it below.",
-  codeSentSms: (destination) => `We sent a code by text message to ${destination}. Enter it below.`,
-  newCodeSentTo: (destination) => `We sent a new code to ${destination}. Codes sent before no longer work.`,
-  newCodeSent: "We sent you a new code. Codes sent before no longer work.",
+  codeSentTo: (destination) => `We sent a code to ${destination}.`,
+  codeSent: "We sent you a code.",
+  codeSentSms: (destination) => `We texted a code to ${destination}.`,
+  newCodeSentTo: (destination) => `We sent a new code to ${destination}. Older codes no longer work.`,
+  newCodeSent: "We sent you a new code. Older codes no longer work.",
   confirmIntro: "Enter your username and the code we sent you.",
   /** (username): the returning user's username. */
   confirmIntroFor: (username) => `Enter the code we sent you for ${username}.`,
   /** (time): the seconds left, formatted ("45 seconds"). Shown, not announced at every tick. */
-  resendIn: (time) => `You can ask for a new code in ${time}.`,
+  resendIn: (time) => `New code possible in ${time}.`,
   resendAvailable: "You can ask for a new code now.",
-  maybeCreated: "Your account may have been created a moment ago. Enter the code we sent you, or ask for a new one.",
+  maybeCreated: "Your account may exist already: enter the code we sent you.",
 
   // The done step. (username): the user's username.
   signedIn: (username) => `You are signed in as ${username}.`,
-  signInNow: "You can now sign in with your username and password.",
-  signInChallenge: "Sign in to finish: your account asks for one more step.",
+  signInNow: "Sign in with your username and password.",
+  signInChallenge: "Sign in to finish: one more step is needed.",
 
   // Checks before anything is sent. (label): the field's label, as above.
   required: (label) => `Enter your ${label.toLowerCase()}.`,
   requiredCode: "Enter the code we sent you.",
   emailFormat: "Enter an email address like name@example.com.",
-  phoneFormat: "Enter the phone number with its country code, like +12065550100.",
+  phoneFormat: "Enter the number with its country code, like +12065550100.",
   /** (length): the code's number of digits, formatted. */
   codeFormat: (length) => `The code has ${length} digits.`,
 
   // A call's error, by its `name` (README: "tell the user"). Keys are the names.
-  CodeMismatchException: "That code isn't right. Check the most recent code we sent you.",
-  ExpiredCodeException: "That code has expired or was already used. Ask for a new code. If you confirmed your account already, sign in.",
+  CodeMismatchException: "That code isn't right. Check our latest message.",
+  ExpiredCodeException: "That code expired or was used. Ask for a new one, or sign in if you confirmed already.",
   NotAuthorizedException: "This account can't be confirmed now. If you confirmed it already, sign in.",
-  TooManyAttempts: "Too many attempts. Wait a few minutes, then try again.",
-  UserNotFoundException: "There is no account with that username. Check it, or create an account.",
-  UsernameExistsException: "That username is taken. Choose another, or sign in if it is yours.",
-  InvalidPasswordException: "That password doesn't meet this site's rules. Choose a longer one with upper and lower case letters, numbers and symbols.",
-  LambdaRefused: "This site's checks refused the sign-up. Check your entries or contact support.",
+  TooManyAttempts: "Too many attempts. Wait a few minutes.",
+  UserNotFoundException: "No account has that username. Check it, or sign up.",
+  UsernameExistsException: "That username is taken. Choose another, or sign in.",
+  InvalidPasswordException: "That password is too weak. Choose a longer one with upper and lower case, numbers and symbols.",
+  LambdaRefused: "This site's checks refused the sign-up.",
   DeliverySetup: "We couldn't send the code. Try again later.",
-  AutoSignInUnavailable: "You can now sign in with your username and password.",
-  AliasExistsException: "That email address or phone number belongs to another account.",
-  CodeDeliveryFailureException: "We couldn't send a code there. Check the address and try again.",
-  InvalidParameterException: "Something in your entries was not accepted. Check them and try again.",
+  AutoSignInUnavailable: "Sign in with your username and password.",
+  AliasExistsException: "That email or phone number belongs to another account.",
+  CodeDeliveryFailureException: "We couldn't send a code there. Check the address.",
+  InvalidParameterException: "Something you entered was refused. Check it and try again.",
   Offline: "We couldn't reach the server. Check your connection and try again.",
   Unexpected: "Something went wrong on our side. Try again later.",
   // ValidationError, by the field it names.
-  invalidUsername: "A username has at most 128 characters and no spaces.",
-  invalidPassword: "That password isn't accepted: it is too long, or starts or ends with a space.",
+  invalidUsername: "At most 128 characters, no spaces.",
+  invalidPassword: "At most 256 characters, no space at the start or end.",
   invalidCode: "Enter the code exactly as you received it.",
   /** (label): the attribute's label. */
-  invalidAttribute: (label) => `Check your ${label.toLowerCase()}: it is too long or has characters that aren't accepted.`,
+  invalidAttribute: (label) => `Check your ${label.toLowerCase()}: too long, or characters that are refused.`,
 };
 
 const tables = { __proto__: null, en };
@@ -118,27 +115,16 @@ const listeners = new Set();
  * connected element shows them at once.
  */
 export function register(lang, strings) {
-  const key = String(lang).toLowerCase();
-  tables[key] = { ...tables[key], ...strings };
-  for (const listener of listeners) listener();
+  lang = lang.toLowerCase();
+  tables[lang] = { ...tables[lang], ...strings };
+  listeners.forEach((f) => f());
 }
 
 /** Calls `listener` after each {@link register}; returns the function that stops it. */
-export function onRegister(listener) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const onRegister = (listener) => (listeners.add(listener), () => listeners.delete(listener));
 
 /** The tables for `lang`, most specific first, ending with English: `de-AT` → [de-at, de, en]. */
 export function chain(lang) {
-  const found = [];
-  const parts = String(lang || "en")
-    .toLowerCase()
-    .split("-");
-  for (let n = parts.length; n > 0; n--) {
-    const table = tables[parts.slice(0, n).join("-")];
-    if (table && table != en) found.push(table);
-  }
-  found.push(en);
-  return found;
+  const parts = lang.toLowerCase().split("-");
+  return [...parts.map((_, n) => tables[parts.slice(0, parts.length - n).join("-")]).filter(Boolean), en];
 }

@@ -320,7 +320,7 @@ test("the whole flow by keyboard alone: sign up, confirm, auto sign-in; events, 
   assert.deepEqual(sent.detail, { destination: "k***@e***", deliveryMedium: "EMAIL", attributeName: "email" });
   // The resend button waits out the cooldown, visibly.
   assert.equal(await inEl((el) => el.querySelector("[data-action=resend]").getAttribute("aria-disabled")), "true");
-  assert.match(await inEl((el) => el.querySelector(".cognito-cooldown").textContent), /You can ask for a new code in [12] seconds?\./);
+  assert.match(await inEl((el) => el.querySelector(".cognito-cooldown").textContent), /New code possible in [12] seconds?\./);
   await checkAccessibility("3-confirm");
 
   // A wrong code, by keyboard: at the code field.
@@ -328,7 +328,7 @@ test("the whole flow by keyboard alone: sign up, confirm, auto sign-in; events, 
   await page.press("000000" + Key.ENTER);
   await waitEl((el) => el.dataset.state === "error", "the wrong code's error");
   const wrong = await fieldError("code");
-  assert.deepEqual(wrong, { text: "That code isn't right. Check the most recent code we sent you.", invalid: "true", describedBy: true, focused: true });
+  assert.deepEqual(wrong, { text: "That code isn't right. Check our latest message.", invalid: "true", describedBy: true, focused: true });
   assert.equal((await events()).at(-1).type, "cognito-error");
   assert.deepEqual((await events()).at(-1).detail.step, "confirm");
   assert.equal((await events()).at(-1).detail.error.name, "CodeMismatchException");
@@ -367,7 +367,7 @@ test("a returning user (step=confirm): expired code, resend with its cooldown, L
 
   await typeInto("code", "111111" + Key.ENTER);
   await waitEl((el) => el.dataset.state === "error", "the expired code's error");
-  assert.match((await fieldError("code")).text, /expired or was already used\. Ask for a new code/);
+  assert.match((await fieldError("code")).text, /expired or was used\. Ask for a new one/);
 
   await page.execute("document.querySelector('#su [data-action=resend]').focus();");
   await page.press(Key.ENTER);
@@ -394,13 +394,13 @@ test("a returning user (step=confirm): expired code, resend with its cooldown, L
   await fake.control("script", { username, responses: [{ type: "LimitExceededException", message: "Attempt limit exceeded" }] });
   await page.press(Key.ENTER);
   await waitEl((el) => el.dataset.state === "error", "the limit's error");
-  assert.equal(await alertText(), "Too many attempts. Wait a few minutes, then try again.");
+  assert.equal(await alertText(), "Too many attempts. Wait a few minutes.");
   assert.match(await inEl((el) => el.querySelector(".cognito-cooldown").textContent), /in (9|10) seconds/);
 
   await clearField("code");
   await typeInto("code", (await code(username)) + Key.ENTER);
   await waitEl((el) => el.dataset.step === "done", "done");
-  assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=done] .cognito-intro").textContent), "You can now sign in with your username and password.");
+  assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=done] .cognito-intro").textContent), "Sign in with your username and password.");
 });
 
 test("a pasted code with spaces or hyphens lands without them; the code field is one text input", async () => {
@@ -439,8 +439,8 @@ test("a lost answer on each call leads to the right step", async () => {
   await typeInto("username", u1);
   await typeInto("email", `${u1}@example.com`);
   await typeInto("password", PASSWORD + Key.ENTER);
-  await waitEl((el) => el.dataset.step === "confirm" && /new code/.test(el.querySelector("[role=status]").textContent), "the code step after a lost sign-up");
-  assert.match(await inEl((el) => el.querySelector(".cognito-intro").textContent), /may have been created a moment ago/);
+  await waitEl((el) => el.dataset.step === "confirm" && /We sent a new code/.test(el.querySelector("[role=status]").textContent), "the code step after a lost sign-up");
+  assert.match(await inEl((el) => el.querySelector(".cognito-intro").textContent), /may exist already/);
   assert.ok(!(await eventTypes()).includes("cognito-error"), "the lost success is no error");
   // The lost ConfirmSignUp answer: the retry hears "already confirmed": confirmedByEarlierAttempt, done.
   await fake.control("script", { username: u1, responses: [lose] });
@@ -464,7 +464,7 @@ test("a lost answer on each call leads to the right step", async () => {
   await fake.control("script", { username: u2, responses: [{ pass: true }, lose] });
   await typeInto("code", (await code(u2)) + Key.ENTER);
   await waitEl((el) => el.dataset.step === "done", "done after a lost sign-in");
-  assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=done] .cognito-intro").textContent), "You can now sign in with your username and password.");
+  assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=done] .cognito-intro").textContent), "Sign in with your username and password.");
   const types = await eventTypes();
   assert.deepEqual(types, ["cognito-signed-up", "cognito-code-sent", "cognito-code-sent", "cognito-confirmed", "cognito-error"]);
   assert.equal((await events()).at(-1).detail.step, "done");
@@ -497,7 +497,7 @@ test("the page's own markup is upgraded, not replaced", async () => {
   await typeInto("phone_number", "2065550100");
   await typeInto("password", PASSWORD + Key.ENTER);
   await waitEl((el) => el.dataset.state === "error", "the phone number's error");
-  assert.equal((await fieldError("phone_number")).text, "Enter the phone number with its country code, like +12065550100.");
+  assert.equal((await fieldError("phone_number")).text, "Enter the number with its country code, like +12065550100.");
   await clearField("phone_number");
   await typeInto("phone_number", "+12065550100" + Key.ENTER);
   await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
@@ -563,13 +563,13 @@ test("WebOTP: started when the SMS code's step shows, the code lands in the fiel
   await typeInto("phone_number", "+12065550142");
   await typeInto("password", PASSWORD + Key.ENTER);
   await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
-  assert.match(await inEl((el) => el.querySelector(".cognito-intro").textContent), /by text message to \+\*{7}0142/);
+  assert.match(await inEl((el) => el.querySelector(".cognito-intro").textContent), /texted a code to \+\*{7}0142/);
   assert.deepEqual(await otp(), [{ transport: ["sms"], aborted: false }], "started when the step shows");
 
   // Resend aborts the request and starts a new one once the new code is sent.
   await waitEl((el) => !el.querySelector("[data-action=resend]").getAttribute("aria-disabled"), "the cooldown to end", 8000);
   await inEl((el) => el.querySelector("[data-action=resend]").click());
-  await waitEl((el) => /new code/.test(el.querySelector("[role=status]").textContent), "the new code");
+  await waitEl((el) => /We sent a new code/.test(el.querySelector("[role=status]").textContent), "the new code");
   assert.deepEqual(await otp(), [
     { transport: ["sms"], aborted: true },
     { transport: ["sms"], aborted: false },
@@ -606,7 +606,7 @@ test("WebOTP: started when the SMS code's step shows, the code lands in the fiel
   assert.equal((await otp())[0].aborted, true, "aborted on submit");
   await waitEl((el) => !el.querySelector("[data-action=resend]").getAttribute("aria-disabled"), "the cooldown to end", 8000);
   await inEl((el) => el.querySelector("[data-action=resend]").click());
-  await waitEl((el) => /new code/.test(el.querySelector("[role=status]").textContent), "the new code");
+  await waitEl((el) => /We sent a new code/.test(el.querySelector("[role=status]").textContent), "the new code");
   assert.equal((await otp()).at(-1).aborted, false);
   await page.execute("document.getElementById('su').remove();");
   assert.equal((await otp()).at(-1).aborted, true, "aborted on disconnect");

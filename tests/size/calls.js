@@ -1,0 +1,2 @@
+// Every call the element makes: the package's share of the element's bundle.
+export { autoSignIn, confirmSignUp, ready, resendSignUpCode, signUp } from "../../pkg/index.js";
