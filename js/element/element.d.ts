@@ -39,8 +39,8 @@ export interface CognitoSignUpEventMap {
  * string property is `null` while its attribute is absent, and setting `null` removes it.
  */
 export declare class CognitoSignUpElement extends HTMLElement {
-  /** Defines the element as `tag` (default `cognito-sign-up`) in `registry`; nothing happens when the tag is defined already. Returns the class. */
-  static define(tag?: string, registry?: CustomElementRegistry): typeof CognitoSignUpElement;
+  /** Defines the element as `tag` (default `cognito-sign-up`); nothing happens when the tag is defined already. Returns the class. */
+  static define(tag?: string): typeof CognitoSignUpElement;
   static readonly observedAttributes: string[];
 
   /** `user-pool-id`, such as `us-east-1_AbC123`. */

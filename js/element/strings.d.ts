@@ -22,9 +22,6 @@ export interface CognitoSignUpStrings {
   label_name: string;
   label_given_name: string;
   label_family_name: string;
-  label_nickname: string;
-  label_preferred_username: string;
-  label_birthdate: string;
   /** The label of any other user attribute of `user-attributes`, such as `label_custom:team`; without one, the attribute's name is shown. */
   [label: `label_${string}`]: string;
 

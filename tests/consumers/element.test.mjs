@@ -25,6 +25,8 @@ const FIXTURES = path.join(ROOT, "tests", "consumers");
 const WORK = path.join(ROOT, "target", "consumers-element");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const LOCALES = ["de", "fr", "es", "ja"];
+// The English texts as built into pkg/ (the tarball holds the same file).
+const { en } = await import(pathToFileURL(path.join(ROOT, "pkg", "element", "strings.js")).href);
 // The secret of the fake's `secretclient1` (tests/fake-cognito/server.mjs): the
 // pages' backend below hashes with it, and the fake checks every SecretHash.
 const CLIENT_SECRET = "fakeclientsecret0123456789abcdefghijklmnopqrstuvwx";
@@ -189,8 +191,8 @@ test("a plain HTML page built with Vite runs the flow, with the SecretHash from 
     ],
     "every call carried a SecretHash the fake accepted",
   );
-  assert.equal(await flow.page.locator("cognito-sign-up [data-cognito-step=done] h2").textContent(), "Your account is confirmed");
-  assert.match(flow.cooldown, /^You can ask for a new code in (60|59) seconds\.$/);
+  assert.equal(await flow.page.locator("cognito-sign-up [data-cognito-step=done] h2").textContent(), en.doneHeading);
+  assert.ok([60, 59].some((n) => flow.cooldown === en.resendIn(`${n} seconds`)), flow.cooldown);
   assert.deepEqual(flow.errors, []);
   await flow.page.close();
 });
@@ -283,6 +285,16 @@ test("tsc --strict accepts the element's types in a project without React", () =
   }
 });
 
+test("the types name every English text: a string, or a function of as many strings", () => {
+  const dts = fs.readFileSync(path.join(WORK, "element-html", "node_modules", "cognito-confirm", "element", "strings.d.ts"), "utf8");
+  const body = dts.slice(dts.indexOf("export interface CognitoSignUpStrings {"), dts.indexOf("\n}\n"));
+  const typed = Object.fromEntries(
+    [...body.matchAll(/^  (\w+): (?:string|\(([^)]*)\) => string);$/gm)].map(([, key, params]) => [key, params === undefined ? "string" : params.split(",").length]),
+  );
+  const texts = Object.fromEntries(Object.entries(en).map(([key, text]) => [key, typeof text === "function" ? text.length : "string"]));
+  assert.deepEqual(typed, texts);
+});
+
 /** Calls a text with a marker for each of its values: a placeholder that the text drops shows as a missing marker. */
 const shown = (text) => (typeof text === "function" ? text(...Array.from({ length: text.length }, (_, i) => `⟦${i}⟧`)) : text);
 
@@ -290,7 +302,8 @@ test("each locale module gives every English key, with the same placeholders, al
   const dir = path.join(WORK, "element-html");
   const require = createRequire(path.join(dir, "package.json"));
   const load = (specifier) => import(pathToFileURL(require.resolve(specifier)).href);
-  const { en, chain } = await load("cognito-confirm/element/strings");
+  const { en: shipped, chain } = await load("cognito-confirm/element/strings");
+  assert.deepEqual(Object.keys(shipped), Object.keys(en));
   for (const lang of LOCALES) {
     const table = (await load(`cognito-confirm/element/locales/${lang}`)).default;
     assert.deepEqual(Object.keys(table).sort(), Object.keys(en).sort(), `${lang}: the English keys, no more`);
@@ -320,7 +333,8 @@ test("a locale takes effect at once: imported before the element (bundled) or af
     const dir = path.join(WORK, "element-html", "node_modules", "cognito-confirm", "element", "locales");
     tables[lang] = (await import(pathToFileURL(path.join(dir, `${lang}.js`)).href)).default;
   }
-  assert.deepEqual(await texts(), ["Create your account", "Create account", "Username"]);
+  const english = [en.signUpHeading, en.signUpButton, en.label_username];
+  assert.deepEqual(await texts(), english);
 
   // Japanese was imported by the page's bundle before the element was defined.
   await page.evaluate(() => document.querySelector("cognito-sign-up").setAttribute("lang", "ja-JP"));
@@ -329,7 +343,7 @@ test("a locale takes effect at once: imported before the element (bundled) or af
   for (const lang of ["de", "fr", "es"]) {
     // A regional tag whose language is not loaded yet: English until the module arrives, then at once.
     await page.evaluate((tag) => document.querySelector("cognito-sign-up").setAttribute("lang", tag), `${lang}-XX`);
-    assert.deepEqual(await texts(), ["Create your account", "Create account", "Username"], `${lang} not loaded yet`);
+    assert.deepEqual(await texts(), english, `${lang} not loaded yet`);
     const now = await page.evaluate(async (l) => {
       await window.locales[l]();
       const form = document.querySelector("cognito-sign-up form[data-cognito-step=sign-up]");
