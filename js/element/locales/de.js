@@ -22,8 +22,8 @@ const de = {
   label_given_name: "Vorname",
   label_family_name: "Nachname",
 
-  passwordHint: "Eines, das Sie nirgendwo sonst verwenden.",
-  codeHint: (length) => `${length} Ziffern, aus unserer Nachricht.`,
+  passwordHint: "Ein Passwort, das Sie nirgendwo sonst verwenden.",
+  codeHint: (length) => `${length} Ziffern aus unserer Nachricht.`,
   phoneHint: "Mit Ländervorwahl: +491701234567",
 
   signUpButton: "Registrieren",
@@ -59,10 +59,10 @@ const de = {
   codeFormat: (length) => `Der Code hat ${length} Stellen.`,
 
   CodeMismatchException: "Dieser Code ist nicht richtig. Prüfen Sie unsere letzte Nachricht.",
-  ExpiredCodeException: "Dieser Code ist abgelaufen oder wurde schon verwendet. Fordern Sie einen neuen an, oder melden Sie sich an, falls Sie schon bestätigt haben.",
+  ExpiredCodeException: "Dieser Code ist abgelaufen oder wurde schon verwendet. Fordern Sie einen neuen an, oder melden Sie sich an, falls Ihr Konto bereits bestätigt ist.",
   NotAuthorizedException: "Dieses Konto kann jetzt nicht bestätigt werden. Falls Sie es schon bestätigt haben, melden Sie sich an.",
   TooManyAttempts: "Zu viele Versuche. Warten Sie einige Minuten.",
-  UserNotFoundException: "Kein Konto hat diesen Benutzernamen. Prüfen Sie ihn, oder registrieren Sie sich.",
+  UserNotFoundException: "Es gibt kein Konto mit diesem Benutzernamen. Prüfen Sie ihn, oder registrieren Sie sich.",
   UsernameExistsException: "Dieser Benutzername ist vergeben. Wählen Sie einen anderen, oder melden Sie sich an.",
   InvalidPasswordException: "Dieses Passwort ist zu schwach. Wählen Sie ein längeres mit Groß- und Kleinbuchstaben, Ziffern und Sonderzeichen.",
   LambdaRefused: "Die Prüfungen dieser Website haben die Registrierung abgelehnt.",

@@ -25,7 +25,7 @@ const es = {
   label_family_name: "Apellido",
 
   passwordHint: "Una que no uses en ningún otro sitio.",
-  codeHint: (length) => `${length} dígitos, de nuestro mensaje.`,
+  codeHint: (length) => `Los ${length} dígitos de nuestro mensaje.`,
   phoneHint: "Con el prefijo del país: +34612345678",
 
   signUpButton: "Crear cuenta",
@@ -64,7 +64,7 @@ const es = {
   ExpiredCodeException: "Ese código ha caducado o ya se ha usado. Pide uno nuevo o inicia sesión si ya confirmaste tu cuenta.",
   NotAuthorizedException: "Esta cuenta no se puede confirmar ahora. Si ya la confirmaste, inicia sesión.",
   TooManyAttempts: "Demasiados intentos. Espera unos minutos.",
-  UserNotFoundException: "Ninguna cuenta tiene ese nombre de usuario. Revísalo o regístrate.",
+  UserNotFoundException: "No hay ninguna cuenta con ese nombre de usuario. Revísalo o regístrate.",
   UsernameExistsException: "Ese nombre de usuario ya está en uso. Elige otro o inicia sesión.",
   InvalidPasswordException: "Esa contraseña es demasiado débil. Elige una más larga, con mayúsculas, minúsculas, números y símbolos.",
   LambdaRefused: "Las comprobaciones de este sitio han rechazado el registro.",

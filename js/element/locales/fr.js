@@ -24,7 +24,7 @@ const fr = {
   label_family_name: "Nom",
 
   passwordHint: "Un mot de passe que vous n’utilisez nulle part ailleurs.",
-  codeHint: (length) => `${length} chiffres, reçus dans notre message.`,
+  codeHint: (length) => `Les ${length} chiffres reçus dans notre message.`,
   phoneHint: "Avec l’indicatif du pays\u00a0: +33612345678",
 
   signUpButton: "Créer mon compte",
