@@ -24,6 +24,8 @@ const css = fs
   .replace(/ ?([{};,]) ?/g, "$1")
   .replace(/: /g, ":")
   .replace(/;}/g, "}")
+  .replace(/([ :])0\./g, "$1.")
+  .replace(/"(\w+)"\]/g, "$1]")
   .trim();
 fs.writeFileSync(path.join(ELEMENT, "css.js"), `// Made from element.css by js/package.mjs.\nexport default ${JSON.stringify(css)};\n`);
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));

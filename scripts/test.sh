@@ -147,6 +147,13 @@ for engine in chrome firefox webkit; do
   suite "pages-$engine" env BROWSER="$engine" "${display[@]}" node --test --test-reporter=tap tests/pages/
   sed -n 's/^# engine: /    engine: /p' "$LOGS/pages-$engine.log"
 done
+# <cognito-sign-up> end to end per engine over W3C WebDriver, against the
+# strict fake (tests/element/; the demo's suites run it against cognito-local).
+for engine in chrome firefox webkit; do
+  display=()
+  [ "$engine" = webkit ] && display=(xvfb-run -a)
+  suite "element-$engine" env BROWSER="$engine" "${display[@]}" node --test --test-reporter=tap tests/element/
+done
 # The demo by keyboard alone in the other engines (Chromium's is in e2e).
 suite e2e-firefox env BROWSER=firefox node --test --test-reporter=tap tests/e2e/keyboard.webdriver.mjs
 suite e2e-webkit env BROWSER=webkit xvfb-run -a node --test --test-reporter=tap tests/e2e/keyboard.webdriver.mjs

@@ -37,6 +37,10 @@ const FILES = {
   "/pkg/driver.js": [path.join(PKG, "driver.js"), "text/javascript; charset=utf-8"],
   "/pkg/cognito_confirm.js": [path.join(PKG, "cognito_confirm.js"), "text/javascript; charset=utf-8"],
   "/pkg/cognito_confirm_bg.wasm": [path.join(PKG, "cognito_confirm_bg.wasm"), "application/wasm"],
+  // The <cognito-sign-up> element: its define entry and the modules it imports.
+  ...Object.fromEntries(
+    ["define.js", "element.js", "strings.js", "css.js"].map((f) => [`/pkg/element/${f}`, [path.join(PKG, "element", f), "text/javascript; charset=utf-8"]]),
+  ),
 };
 
 export const MAX_BODY = 16 * 1024;

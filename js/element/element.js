@@ -37,8 +37,6 @@ const NAMED = /^(username|email|name|given_name|family_name)$/;
 const GROUPS = [
   [/^TooMany|^LimitExc/, "TooManyAttempts"],
   [/Lambda/, "LambdaRefused"],
-  [/Role/, "DeliverySetup"],
-  [/Tier|^Unsupported/, "AutoSignInUnavailable"],
   [/^(Network|Timeout)Error$/, "Offline"],
 ];
 const AT = [
@@ -61,12 +59,13 @@ const el = (tag, props, ...children) => {
   e.append(...children);
   return e;
 };
-const button = (action, className) => {
-  const b = el("button", { type: "button", className });
+const button = (action) => {
+  const b = el("button", { type: "button" });
   b.dataset.action = action;
   return b;
 };
 const $ = (root, css) => root.querySelector(css);
+const p = (className) => el("p", { className });
 
 export class CognitoSignUpElement extends HTMLElement {
   static observedAttributes = [...ATTRS, "lang"];
@@ -82,7 +81,6 @@ export class CognitoSignUpElement extends HTMLElement {
   #strings;
   #texts = new Map(); // node → [key, ...args]: what #paint() writes
   #forms = {}; // step → its form (or section)
-  #own; // the sign-up form is the element's (rebuilt when user-attributes change)
   #status; // the one polite live region
   #session;
   #delivery;
@@ -118,7 +116,7 @@ export class CognitoSignUpElement extends HTMLElement {
     if (!warmed) {
       warmed = 1;
       const warm = () => ready().catch(() => (warmed = 0));
-      globalThis.requestIdleCallback ? requestIdleCallback(warm) : setTimeout(warm, 1);
+      (globalThis.requestIdleCallback ?? setTimeout)(warm);
     }
   }
 
@@ -131,7 +129,7 @@ export class CognitoSignUpElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this.#forms.done || old == value) return;
     if (name == "step") value != this.dataset.step && this.#show(value);
-    else name == "user-attributes" && this.#own ? this.#build() : this.#paint();
+    else this.#paint();
   }
 
   // --- Texts -------------------------------------------------------------------------------------
@@ -148,7 +146,7 @@ export class CognitoSignUpElement extends HTMLElement {
   /** `lang` here, on the closest ancestor or <html>; English when it is no valid tag. */
   #lang() {
     try {
-      return Intl.getCanonicalLocales((this.closest("[lang]") ?? document.documentElement).lang || "en")[0];
+      return Intl.getCanonicalLocales(this.closest("[lang]")?.lang || "en")[0];
     } catch {
       return "en";
     }
@@ -175,48 +173,44 @@ export class CognitoSignUpElement extends HTMLElement {
     return (this.userAttributes ?? "email").split(/\s+/).filter(Boolean);
   }
 
-  /** A field: label, input, and a hint when `hint` names one. */
-  #field(name, hint, arg) {
-    const field = el(
-      "div",
-      { className: "cognito-field" },
-      this.#say(el("label"), "label_" + name),
-      el("input", { name, type: TYPES[name] ?? "text", required: true }),
-    );
-    hint && field.append(this.#say(el("p", { className: "cognito-hint" }), hint, arg));
-    return field;
+  /** A field: its label and input. */
+  #field(name) {
+    const id = `cognito-${++ids}`;
+    const input = el("input", { name, id, type: TYPES[name] ?? "text", required: true });
+    const auto = AUTOCOMPLETE[name] ?? (NAMED.test(name) && name.replace("_", "-"));
+    if (auto) input.autocomplete = auto;
+    if (name == "username") input.autocapitalize = "none";
+    return el("div", { className: "cognito-field" }, this.#say(el("label", { htmlFor: id }), "label_" + name), input);
   }
 
   #build() {
     const forms = this.#forms;
     // The page's own forms first (once); then the element's for the steps left.
     if (!forms.done) for (const form of this.querySelectorAll("form")) forms[form.elements.code ? "confirm" : "sign-up"] ??= form;
-    if (!forms["sign-up"] || this.#own) {
+    if (!forms["sign-up"]) {
       const form = el(
         "form",
         {},
         this.#say(el("h2"), "signUpHeading"),
         this.#field("username"),
-        ...this.#attrs().map((a) => this.#field(a, a == "phone_number" && "phoneHint")),
-        this.#field("password", "passwordHint"),
+        ...this.#attrs().map((a) => this.#field(a)),
+        this.#field("password"),
         this.#say(el("button"), "signUpButton"),
-        this.#say(button("have-code", "cognito-link"), "haveCodeLink"),
+        this.#say(button("have-code"), "haveCodeLink"),
       );
-      forms["sign-up"]?.replaceWith(form);
       forms["sign-up"] = form;
-      this.#own = 1;
     }
     forms.confirm ??= el(
       "form",
       {},
       this.#say(el("h2"), "confirmHeading"),
-      el("p", { className: "cognito-intro" }),
+      p("cognito-intro"),
       this.#field("username"),
-      this.#field("code", "codeHint", () => this.#number(this.codeLength)),
+      this.#field("code"),
       this.#say(el("button"), "confirmButton"),
     );
-    forms.done ??= el("section", {}, this.#say(el("h2"), "doneHeading"), el("p", { className: "cognito-intro" }));
-    this.#status ??= el("p", { role: "status", className: "cognito-status" });
+    forms.done ??= el("section", {}, this.#say(el("h2"), "doneHeading"), p("cognito-intro"));
+    this.#status ??= el("p", { role: "status" });
     for (const step of STEPS) {
       const form = forms[step];
       form.dataset.cognitoStep = step;
@@ -227,7 +221,11 @@ export class CognitoSignUpElement extends HTMLElement {
     this.append(this.#status);
   }
 
-  /** What a step needs, on the page's markup as on the element's: a focusable heading, an alert, and per field an id, its label, autocomplete, type, hint and error slot. */
+  /**
+   * What a step needs, on the page's markup as on the element's: a focusable heading, an alert,
+   * an id and an error slot per field, the code field's attributes, the resend button. The page's
+   * own fields keep their labels, types and autocomplete as written.
+   */
   #upgrade(form, step) {
     const heading = $(form, "h1,h2,h3,h4,h5,h6");
     if (heading) heading.tabIndex = -1;
@@ -237,34 +235,19 @@ export class CognitoSignUpElement extends HTMLElement {
       heading ? heading.after(alert) : form.prepend(alert);
     }
     for (const input of form.querySelectorAll("input[name]")) {
-      const { name, parentElement: parent } = input;
       input.id ||= `cognito-${++ids}`;
-      const label = $(parent, "label");
-      if (!input.labels.length && label) label.htmlFor = input.id;
-      const auto = AUTOCOMPLETE[name] ?? (NAMED.test(name) && name.replace("_", "-"));
-      if (auto) input.autocomplete ||= auto;
-      if (input.type == "text") input.type = TYPES[name] ?? "text";
-      if (/^(username|code)$/.test(name)) {
-        input.autocapitalize = "none";
-        input.spellcheck = false;
+      // One code field, whoever wrote it: text, a numeric keyboard, one-time-code autofill.
+      if (input.name == "code") Object.assign(input, { type: "text", inputMode: "numeric", autocomplete: "one-time-code", spellcheck: false });
+      // Described by its error slot too (empty until there is an error: nothing is read), right after it.
+      const slot = input.id + "-error";
+      if (!document.getElementById(slot)) {
+        input.after(el("p", { className: "cognito-error", id: slot }));
+        input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") ?? ""} ${slot}`.trim());
       }
-      if (name == "code") Object.assign(input, { type: "text", inputMode: "numeric", autocomplete: "one-time-code" });
-      const hint = $(parent, ".cognito-hint");
-      if (hint) this.#describe(input, (hint.id ||= input.id + "-hint"), 1);
-      document.getElementById(input.id + "-error") || (hint ?? input).after(el("p", { className: "cognito-error", id: input.id + "-error" }));
     }
     if (step == "confirm" && !$(form, "[data-action=resend]")) {
-      form.append(
-        el("div", { className: "cognito-resend" }, this.#say(button("resend", "cognito-secondary"), "resendButton"), el("p", { className: "cognito-cooldown" })),
-        this.#say(button("sign-up", "cognito-link"), "signUpLink"),
-      );
+      form.append(el("div", {}, this.#say(button("resend"), "resendButton"), p("cognito-cooldown")));
     }
-  }
-
-  /** Adds `id` to `input`'s aria-describedby, or takes it out. */
-  #describe(input, id, on) {
-    const list = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((x) => x && x != id);
-    input.setAttribute("aria-describedby", (on ? [...list, id] : list).join(" "));
   }
 
   // --- Steps -------------------------------------------------------------------------------------
@@ -310,7 +293,7 @@ export class CognitoSignUpElement extends HTMLElement {
     if (url) {
       c.secretHash = async (username) => {
         const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username }) });
-        if (!res.ok) throw Error(`the SecretHash endpoint answered ${res.status}`);
+        if (!res.ok) throw Error("HTTP " + res.status);
         return (await res.json()).secretHash;
       };
     }
@@ -326,15 +309,13 @@ export class CognitoSignUpElement extends HTMLElement {
     this.#say(alert);
     for (const input of form.querySelectorAll("input[name]")) {
       input.removeAttribute("aria-invalid");
-      this.#describe(input, input.id + "-error");
-      this.#say(document.getElementById(input.id + "-error") ?? el("p"));
+      this.#say(document.getElementById(input.id + "-error"));
     }
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
       if (input && !input.closest("[hidden]")) {
-        input.setAttribute("aria-invalid", "true");
-        this.#describe(input, input.id + "-error", 1);
+        input.setAttribute("aria-invalid", true);
         this.#say(document.getElementById(input.id + "-error"), ...text);
         first ??= input;
       } else {
@@ -361,8 +342,8 @@ export class CognitoSignUpElement extends HTMLElement {
   /** Runs `call(config)` with `form` busy (its buttons aria-disabled: a second press is ignored); resolves to [result] or [, error]. */
   async #busy(form, key, call) {
     const buttons = form.querySelectorAll("button");
-    for (const b of buttons) b.setAttribute(BUSY, "true");
-    form.setAttribute("aria-busy", "true");
+    for (const b of buttons) b.setAttribute(BUSY, true);
+    form.setAttribute("aria-busy", true);
     this.dataset.state = "busy";
     this.#say(this.#status, key);
     try {
@@ -372,8 +353,8 @@ export class CognitoSignUpElement extends HTMLElement {
     } finally {
       form.removeAttribute("aria-busy");
       for (const b of buttons) (b.dataset.action != "resend" || !this.#until) && b.removeAttribute(BUSY);
-      this.dataset.state == "busy" && (this.dataset.state = "idle");
-      this.#texts.get(this.#status)?.[0] == key && this.#say(this.#status);
+      this.dataset.state = "idle";
+      this.#say(this.#status);
     }
   }
 
@@ -383,7 +364,7 @@ export class CognitoSignUpElement extends HTMLElement {
     const { target, type } = event;
     const form = target.form ?? target.closest?.("form");
     const step = form?.dataset.cognitoStep;
-    const action = target.closest?.("[data-action]")?.dataset.action;
+    const action = target.closest("[data-action]")?.dataset.action;
     if (!step) return;
     // Spaces and hyphens from a paste or autofill ("123 456", "123-456") go at once.
     if (type == "input" && target.name == "code") {
@@ -391,7 +372,6 @@ export class CognitoSignUpElement extends HTMLElement {
       code != target.value && (target.value = code);
     }
     if (type == "click" && action == "resend") this.#resend(form);
-    if (type == "click" && action == "sign-up") this.#show("sign-up", 1);
     if (type == "click" && action == "have-code") {
       this.username = form.elements.username?.value.trim() || null;
       this.#delivery = null;
@@ -413,9 +393,7 @@ export class CognitoSignUpElement extends HTMLElement {
       if (!input || input.closest("[hidden]")) continue;
       const value = (values[name] = name == "password" ? input.value : input.value.trim());
       const problem = !value
-        ? name == "code"
-          ? ["requiredCode"]
-          : ["required", this.#t("label_" + name)]
+        ? ["required", this.#t("label_" + name)]
         : input.validity.typeMismatch
           ? ["emailFormat"]
           : input.type == "tel" && !/^\+\d{4,15}$/.test(value)
@@ -438,7 +416,7 @@ export class CognitoSignUpElement extends HTMLElement {
     if (error?.name == "UsernameExistsException" && error.earlierAttemptMayHaveSucceeded) {
       // A lost answer may have created this very user: the code step, with a fresh code.
       this.username = username;
-      this.#toConfirm(null, "maybeCreated");
+      this.#toConfirm();
       return this.#resend(this.#forms.confirm, 1);
     }
     if (error) return this.#failed(form, error, "sign-up");
@@ -453,11 +431,11 @@ export class CognitoSignUpElement extends HTMLElement {
     this.#cooldown(this.resendCooldown);
   }
 
-  #toConfirm(delivery, key) {
+  #toConfirm(delivery) {
     const form = this.#forms.confirm;
     const to = delivery?.destination;
     this.#delivery = delivery;
-    this.#intro(key ?? (to ? (delivery.deliveryMedium == "SMS" ? "codeSentSms" : "codeSentTo") : "codeSent"), to);
+    to ? this.#intro("codeSentTo", to) : this.#intro();
     this.#errors(form);
     form.elements.code.value = "";
     this.#show("confirm", 1);
@@ -485,13 +463,12 @@ export class CognitoSignUpElement extends HTMLElement {
     let key = "signInNow";
     if (session && !this.noAutoSignIn) {
       const [result, error] = await this.#busy(form, "signingIn", (config) => autoSignIn({ username, session }, config));
-      if (error) {
-        this.#fire("cognito-error", { error, step: "done" });
-        key = match(GROUPS, error.name) == "AutoSignInUnavailable" ? "AutoSignInUnavailable" : key;
-      } else if (result.isSignedIn) {
+      // A challenge (the pool asks for more) or an error: the user signs in as usual.
+      if (error) this.#fire("cognito-error", { error, step: "done" });
+      else if (result.isSignedIn) {
         key = "signedIn";
         this.#fire("cognito-signed-in", { tokens: result.tokens });
-      } else key = "signInChallenge";
+      }
     }
     this.#say($(this.#forms.done, ".cognito-intro") ?? el("p"), key, username);
     this.#cooldown(0);
@@ -527,15 +504,15 @@ export class CognitoSignUpElement extends HTMLElement {
   }
 
   #left() {
-    return Math.max(0, Math.ceil((this.#until - Date.now()) / 1000));
+    return Math.ceil((this.#until - Date.now()) / 1000);
   }
 
   #tick() {
     const form = this.#forms.confirm;
     const resend = $(form, "[data-action=resend]");
     const note = $(form, ".cognito-cooldown") ?? el("p");
-    if (this.#left()) {
-      resend?.setAttribute(BUSY, "true");
+    if (this.#left() > 0) {
+      resend?.setAttribute(BUSY, true);
       return this.#say(note, "resendIn", () => this.#number(this.#left(), "second"));
     }
     clearInterval(this.#timer);

@@ -16,7 +16,8 @@
 // texts (the values in the fields stay). Registering the same language again
 // merges the new keys over the old ones.
 //
-// The keys are stable: locale modules and pages rely on them. Add, never rename.
+// The keys are stable: locale modules and pages rely on them. Add, never
+// rename; a key a table has and the element does not use is ignored.
 
 /** The English texts: every key the element uses. */
 export const en = {
@@ -26,28 +27,19 @@ export const en = {
   doneHeading: "Your account is confirmed",
 
   // Field labels. `label_<attribute>` for a user attribute (`user-attributes`);
-  // an attribute without a label here is labelled with its own name.
+  // an attribute without a label here is labelled with its own name (give it
+  // one with the element's `strings`: { "label_custom:team": "Team" }).
   label_username: "Username",
   label_password: "Password",
   label_code: "Confirmation code",
   label_email: "Email",
-  label_phone_number: "Phone number",
-  label_name: "Full name",
-  label_given_name: "First name",
-  label_family_name: "Last name",
-
-  // Hints under fields.
-  passwordHint: "One you use nowhere else.",
-  /** (length): the code's number of digits, formatted. */
-  codeHint: (length) => `${length} digits, from our message.`,
-  phoneHint: "With the country code: +12065550100",
+  label_phone_number: "Phone number with country code",
 
   // Buttons and links.
   signUpButton: "Create account",
   confirmButton: "Confirm",
   resendButton: "Send a new code",
   haveCodeLink: "I already have a code",
-  signUpLink: "I don't have an account yet",
 
   // Busy states, announced while a call runs.
   signingUp: "Creating your account…",
@@ -57,8 +49,6 @@ export const en = {
 
   // The confirm step. (destination): Cognito's masked address or number, such as "a***@e***".
   codeSentTo: (destination) => `We sent a code to ${destination}.`,
-  codeSent: "We sent you a code.",
-  codeSentSms: (destination) => `We texted a code to ${destination}.`,
   newCodeSentTo: (destination) => `We sent a new code to ${destination}. Older codes no longer work.`,
   newCodeSent: "We sent you a new code. Older codes no longer work.",
   confirmIntro: "Enter your username and the code we sent you.",
@@ -67,35 +57,34 @@ export const en = {
   /** (time): the seconds left, formatted ("45 seconds"). Shown, not announced at every tick. */
   resendIn: (time) => `New code possible in ${time}.`,
   resendAvailable: "You can ask for a new code now.",
-  maybeCreated: "Your account may exist already: enter the code we sent you.",
 
   // The done step. (username): the user's username.
   signedIn: (username) => `You are signed in as ${username}.`,
   signInNow: "Sign in with your username and password.",
-  signInChallenge: "Sign in to finish: one more step is needed.",
 
   // Checks before anything is sent. (label): the field's label, as above.
   required: (label) => `Enter your ${label.toLowerCase()}.`,
-  requiredCode: "Enter the code we sent you.",
   emailFormat: "Enter an email address like name@example.com.",
-  phoneFormat: "Enter the number with its country code, like +12065550100.",
+  phoneFormat: "Enter the number with its country code.",
   /** (length): the code's number of digits, formatted. */
   codeFormat: (length) => `The code has ${length} digits.`,
 
-  // A call's error, by its `name` (README: "tell the user"). Keys are the names.
+  // A call's error, by its `name` (README: "tell the user"): the key is the
+  // name, or a group: TooManyAttempts (TooManyFailedAttempts, LimitExceeded,
+  // TooManyRequests), LambdaRefused (the three Lambda errors), Offline
+  // (NetworkError, TimeoutError), Unexpected (any other, such as the email/SMS
+  // role errors: "try again later"). FeatureUnavailableInTier and
+  // UnsupportedOperation (autoSignIn unavailable) end at signInNow.
   CodeMismatchException: "That code isn't right. Check our latest message.",
-  ExpiredCodeException: "That code expired or was used. Ask for a new one, or sign in if you confirmed already.",
-  NotAuthorizedException: "This account can't be confirmed now. If you confirmed it already, sign in.",
+  ExpiredCodeException: "That code expired or was used. Ask for a new one, or sign in if you confirmed.",
+  NotAuthorizedException: "This account can't be confirmed. If you did so already, sign in.",
   TooManyAttempts: "Too many attempts. Wait a few minutes.",
   UserNotFoundException: "No account has that username. Check it, or sign up.",
   UsernameExistsException: "That username is taken. Choose another, or sign in.",
-  InvalidPasswordException: "That password is too weak. Choose a longer one with upper and lower case, numbers and symbols.",
-  LambdaRefused: "This site's checks refused the sign-up.",
-  DeliverySetup: "We couldn't send the code. Try again later.",
-  AutoSignInUnavailable: "Sign in with your username and password.",
+  InvalidPasswordException: "That password is too weak. Choose a stronger one.",
   AliasExistsException: "That email or phone number belongs to another account.",
   CodeDeliveryFailureException: "We couldn't send a code there. Check the address.",
-  InvalidParameterException: "Something you entered was refused. Check it and try again.",
+  LambdaRefused: "This site's checks refused the sign-up.",
   Offline: "We couldn't reach the server. Check your connection and try again.",
   Unexpected: "Something went wrong on our side. Try again later.",
   // ValidationError, by the field it names.
@@ -103,7 +92,7 @@ export const en = {
   invalidPassword: "At most 256 characters, no space at the start or end.",
   invalidCode: "Enter the code exactly as you received it.",
   /** (label): the attribute's label. */
-  invalidAttribute: (label) => `Check your ${label.toLowerCase()}: too long, or characters that are refused.`,
+  invalidAttribute: (label) => `Check your ${label.toLowerCase()}.`,
 };
 
 const tables = { __proto__: null, en };

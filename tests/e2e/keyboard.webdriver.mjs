@@ -18,17 +18,9 @@ import { fileURLToPath } from "node:url";
 import { openBrowser } from "../support/webdriver.mjs";
 import { cognito, pendingCode } from "../../www/emulator.mjs";
 
-// The demo page's elements, by id: the one place to change when the page changes.
-const UI = {
-  signUpUsername: "su-username",
-  signUpEmail: "su-email",
-  signUpPassword: "su-password",
-  confirmIntro: "confirm-intro",
-  confirmTitle: "confirm-title",
-  confirmUsername: "cf-username",
-  confirmCode: "cf-code",
-  doneTitle: "done-title",
-};
+// The demo page is <cognito-sign-up>: what has focus is said as tag[name] or tag:text.
+const FOCUSED = `const a = document.activeElement;
+  return a.tagName.toLowerCase() + (a.name ? "[" + a.name + "]" : "") + (/^H\\d$/.test(a.tagName) ? ":" + a.textContent.trim() : "");`;
 const TAB = "\uE004";
 const ENTER = "\uE007";
 
@@ -81,41 +73,41 @@ after(async () => {
   fs.rmSync(STATE, { recursive: true, force: true });
 });
 
-/** Presses Tab until the element with ID has focus (a person tabbing through the page). */
-async function tabTo(page, id) {
+/** Presses Tab until `want` (as FOCUSED says it) has focus (a person tabbing through the page). */
+async function tabTo(page, want) {
   for (let i = 0; i < 12; i++) {
-    if ((await page.activeId()) === id) return;
+    if ((await page.execute(FOCUSED)) === want) return;
     await page.press(TAB);
   }
-  assert.fail(`Tab never reached #${id}`);
+  assert.fail(`Tab never reached ${want}`);
 }
 
-const text = (page, id) => page.execute("return document.getElementById(arguments[0]).textContent;", id);
-const value = (page, id) => page.execute("return document.getElementById(arguments[0]).value;", id);
+const inElement = (page, body, ...args) => page.execute(`const el = document.querySelector("cognito-sign-up"); ${body}`, ...args);
 
 test("signs up and confirms with the emailed code, by keyboard alone", async () => {
   const page = browser.session;
   const pool = JSON.parse(fs.readFileSync(path.join(STATE, "pool.json"), "utf8"));
   const username = `kb${browser.name}${Date.now()}`;
   await page.navigate(urls.page);
+  await page.waitFor(() => !document.getElementById("demo-emulator").hidden, { what: "the demo's settings" });
 
-  await tabTo(page, UI.signUpUsername);
+  await tabTo(page, "input[username]");
   await page.press(username);
-  await tabTo(page, UI.signUpEmail);
+  await tabTo(page, "input[email]");
   await page.press(`${username}@example.com`);
-  await tabTo(page, UI.signUpPassword);
+  await tabTo(page, "input[password]");
   await page.press(`Passw0rd!demo${ENTER}`);
-  await page.waitFor((id, email) => document.getElementById(id).textContent.includes(email), { what: "the code to be sent" }, UI.confirmIntro, `${username}@example.com`);
-  assert.equal(await value(page, UI.confirmUsername), username, "the username is carried over");
-  assert.equal(await page.activeId(), UI.confirmTitle, "focus moves to the confirmation step");
+  await page.waitFor(() => document.querySelector("cognito-sign-up").dataset.step === "confirm", { what: "the code to be sent" });
+  assert.match(await inElement(page, "return el.querySelector('[data-cognito-step=confirm] .cognito-intro').textContent;"), new RegExp(`We sent a code to ${username}@example.com`));
+  assert.equal(await inElement(page, "return el.username;"), username, "the username is carried over");
+  assert.equal(await page.execute(FOCUSED), "h2:Confirm your account", "focus moves to the confirmation step");
 
   const code = pendingCode(STATE, pool.userPoolId, username);
   assert.match(code, /^\d{6}$/, "the emulator holds the code");
-  await tabTo(page, UI.confirmCode);
+  await tabTo(page, "input[code]");
   await page.press(`${code}${ENTER}`);
-  await page.waitFor((id) => !document.getElementById(id).closest("[hidden]"), { what: "the confirmed step" }, UI.doneTitle);
-  assert.equal(await page.activeId(), UI.doneTitle, "focus moves to the result");
-  assert.match(await text(page, UI.doneTitle), /confirmed/);
+  await page.waitFor(() => document.querySelector("cognito-sign-up").dataset.step === "done", { what: "the confirmed step" });
+  assert.equal(await page.execute(FOCUSED), "h2:Your account is confirmed", "focus moves to the result");
 
   const shots = path.join(ROOT, "tests", "artifacts", `e2e-${browser.name}`);
   fs.mkdirSync(shots, { recursive: true });

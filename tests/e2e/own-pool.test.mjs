@@ -69,7 +69,16 @@ after(async () => {
   fake?.stop();
 });
 
-const focused = (page) => page.evaluate(() => document.activeElement.id);
+// The page is <cognito-sign-up>: fields by step and name, focus as tag[name] or tag:text.
+const STEP = (step) => `cognito-sign-up [data-cognito-step=${step}]`;
+const field = (step, name) => `${STEP(step)} [name="${name}"]`;
+const focused = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return `${a.tagName.toLowerCase()}${a.name ? `[${a.name}]` : ""}${a.tagName === "BUTTON" || /^H\d$/.test(a.tagName) ? `:${a.textContent.trim()}` : ""}`;
+  });
+const doneText = (page) => page.locator(`${STEP("done")} .cognito-intro`);
+const errorOf = async (page, step, name) => page.locator(`#${await page.locator(field(step, name)).getAttribute("id")}-error`);
 
 async function newPage() {
   const page = await browser.newPage();
@@ -81,12 +90,19 @@ async function newPage() {
   return { page, problems };
 }
 
+/** Tabs until `want` (as `focused` says it) has focus. */
+async function tabTo(page, want) {
+  for (let i = 0; i < 15 && (await focused(page)) !== want; i++) await page.keyboard.press("Tab");
+  assert.equal(await focused(page), want);
+}
+
 /** From the page's start, by keyboard: "I already have a code", then the username. */
 async function haveCode(page, username) {
-  for (let i = 0; i < 10 && (await focused(page)) !== "have-code"; i++) await page.keyboard.press("Tab");
+  await tabTo(page, "button:I already have a code");
   await assertFocusRing(page);
   await page.keyboard.press("Enter");
-  assert.equal(await focused(page), "cf-username");
+  assert.equal(await focused(page), "h2:Confirm your account");
+  await tabTo(page, "input[username]");
   await page.keyboard.type(username);
   await page.keyboard.press("Tab");
 }
@@ -101,7 +117,7 @@ test("the server names your pool and keeps the secret to itself", async () => {
 
 /** Fills the sign-up form by keyboard from the page's start and submits it. */
 async function signUpWith(page, username, password) {
-  for (let i = 0; i < 5 && (await focused(page)) !== "su-username"; i++) await page.keyboard.press("Tab");
+  await tabTo(page, "input[username]");
   await page.keyboard.type(username);
   await page.keyboard.press("Tab");
   await page.keyboard.type(`${username}@example.com`);
@@ -114,19 +130,21 @@ test("the whole flow against your pool: signUp's session goes to confirmSignUp, 
   const { page, problems } = await newPage();
   const username = `heidi${Date.now()}`;
   await signUpWith(page, username, "Passw0rd!pool");
-  await page.locator("#confirm-intro").getByText("We sent a confirmation code to h***@e***").waitFor();
-  assert.equal(await focused(page), "confirm-title");
+  await page.locator(`${STEP("confirm")} .cognito-intro`).getByText("We sent a code to h***@e***").waitFor();
+  assert.equal(await focused(page), "h2:Confirm your account");
   const { code } = await fake.control(`user?username=${username}`);
-  await page.locator("#cf-code").focus();
+  await page.locator(field("confirm", "code")).focus();
   await page.keyboard.type(code);
   await page.keyboard.press("Enter");
-  await page.locator("#sign-in-text").getByText(`You are signed in as ${username}.`).waitFor();
+  await doneText(page).getByText(`You are signed in as ${username}.`).waitFor();
+  assert.match((await page.locator("#demo-events").textContent()), /cognito-signed-in: tokens received/);
 
   const seen = await fake.control(`requests?username=${username}`);
   assert.deepEqual(seen.map((r) => r.target.split(".").pop()), ["SignUp", "ConfirmSignUp", "InitiateAuth"]);
   assert.deepEqual(seen.flatMap((r) => r.problems), [], "the fake found nothing wrong");
   assert.deepEqual(seen[0].body.UserAttributes, [{ Name: "email", Value: `${username}@example.com` }]);
   assert.ok(seen[1].body.Session, "the sign-up session is passed on to confirmSignUp");
+  assert.ok(seen.every((r) => r.body.SecretHash || r.body.AuthParameters?.SECRET_HASH), "every SecretHash came from the backend (secret-hash-url)");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -136,18 +154,18 @@ test("sign-up refusals go next to their field, in the page's words", async () =>
   const taken = `ivan${Date.now()}`;
   await fake.control("users", { username: taken, code: "1" });
   await signUpWith(page, taken, "Passw0rd!pool");
-  await page.locator("#su-username-error").getByText("That username is taken").waitFor();
-  assert.equal(await focused(page), "su-username");
-  assert.equal(await page.locator("#su-username").getAttribute("aria-invalid"), "true");
+  await (await errorOf(page, "sign-up", "username")).getByText("That username is taken").waitFor();
+  assert.equal(await focused(page), "input[username]");
+  assert.equal(await page.locator(field("sign-up", "username")).getAttribute("aria-invalid"), "true");
   await checkAccessibility(page, "22-pool-username-taken");
 
-  await page.locator("#su-username").fill(`${taken}x`);
-  await page.locator("#su-password").fill("short");
-  await page.locator("#su-password").focus();
+  await page.locator(field("sign-up", "username")).fill(`${taken}x`);
+  await page.locator(field("sign-up", "password")).fill("short");
+  await page.locator(field("sign-up", "password")).focus();
   await page.keyboard.press("Enter");
-  await page.locator("#su-password-error").getByText("That password is too weak").waitFor();
-  assert.equal(await focused(page), "su-password");
-  assert.equal(await page.locator("#su-username").getAttribute("aria-invalid"), null);
+  await (await errorOf(page, "sign-up", "password")).getByText("That password is too weak").waitFor();
+  assert.equal(await focused(page), "input[password]");
+  assert.equal(await page.locator(field("sign-up", "username")).getAttribute("aria-invalid"), null);
   assert.doesNotMatch(await page.locator("main").textContent(), /conform|policy|Exception/, "no service text");
   assert.deepEqual(problems, []);
   await page.close();
@@ -163,9 +181,8 @@ test("confirming against your pool signs the user in with the session Cognito re
   await haveCode(page, username);
   await page.keyboard.type("123 456"); // pasted with a space inside
   await page.keyboard.press("Enter");
-  await page.locator("#sign-in-text").getByText(`You are signed in as ${username}.`).waitFor();
-  assert.equal(await focused(page), "done-title");
-  assert.equal(await page.locator("#sign-out-button").isVisible(), true, "signed in: the next action is signing out");
+  await doneText(page).getByText(`You are signed in as ${username}.`).waitFor();
+  assert.equal(await focused(page), "h2:Your account is confirmed");
   await checkAccessibility(page, "20-pool-signed-in");
 
   const seen = await fake.control(`requests?username=${username}`);
@@ -176,10 +193,6 @@ test("confirming against your pool signs the user in with the session Cognito re
   assert.deepEqual(seen.flatMap((r) => r.problems), [], "the fake found nothing wrong");
   assert.equal(seen[0].body.ConfirmationCode, "123456", "spaces inside the code were removed");
   assert.ok(seen[0].body.SecretHash, "the SecretHash came from the backend");
-
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Enter");
-  assert.equal(await page.locator("#signup-step").isVisible(), true, "signing out starts over");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -190,9 +203,7 @@ test("resend: busy, then a cooldown; focus stays on the button; the new code con
   await fake.control("users", { username, code: "111111" });
 
   await haveCode(page, username);
-  await page.keyboard.press("Tab"); // confirm button
-  await page.keyboard.press("Tab"); // resend button
-  assert.equal(await focused(page), "resend-button");
+  await tabTo(page, "button:Send a new code");
   // Hold the fake's answer back a little, so that the busy state can be seen.
   let release;
   const held = new Promise((r) => (release = r));
@@ -200,16 +211,17 @@ test("resend: busy, then a cooldown; focus stays on the button; the new code con
     await held;
     await route.continue();
   });
+  const resend = page.locator(`${STEP("confirm")} [data-action=resend]`);
   await page.keyboard.press("Enter");
-  await page.locator("#confirm-status").getByText("Sending a new code").waitFor();
-  assert.equal(await page.locator("#resend-button").getAttribute("aria-disabled"), "true", "busy while sending");
-  assert.equal(await focused(page), "resend-button", "focus stays on the button while busy");
+  await page.locator("cognito-sign-up [role=status]").getByText("Sending a new code").waitFor();
+  assert.equal(await resend.getAttribute("aria-disabled"), "true", "busy while sending");
+  assert.equal(await focused(page), "button:Send a new code", "focus stays on the button while busy");
   release();
-  await page.locator("#resend-notice").getByText("We sent a new code to a***@e***").waitFor();
+  await page.locator("cognito-sign-up [role=status]").getByText("We sent a new code to a***@e***").waitFor();
   await page.unroute(`${fake.url}/`);
-  assert.equal(await focused(page), "resend-button", "focus stays on the button");
-  assert.match(await page.locator("#resend-button").textContent(), /in (30|29) s/);
-  assert.equal(await page.locator("#resend-button").getAttribute("aria-disabled"), "true", "cooling down");
+  assert.equal(await focused(page), "button:Send a new code", "focus stays on the button");
+  assert.match(await page.locator(`${STEP("confirm")} .cognito-cooldown`).textContent(), /in (60|59) seconds/);
+  assert.equal(await resend.getAttribute("aria-disabled"), "true", "cooling down");
   await checkAccessibility(page, "21-pool-resent");
 
   // During the cooldown a press sends nothing.
@@ -220,15 +232,15 @@ test("resend: busy, then a cooldown; focus stays on the button; the new code con
   // The old code is refused next to its field; the new one confirms.
   const { code } = await fake.control(`user?username=${username}`);
   assert.notEqual(code, "111111", "the fake sent a new code");
-  await page.locator("#cf-code").focus();
+  await page.locator(field("confirm", "code")).focus();
   await page.keyboard.type("111111");
   await page.keyboard.press("Enter");
-  await page.locator("#cf-code-error").getByText("That code isn't right").waitFor();
-  await page.locator("#cf-code").fill("");
+  await (await errorOf(page, "confirm", "code")).getByText("That code isn't right").waitFor();
+  await page.locator(field("confirm", "code")).fill("");
   await page.keyboard.type(code);
   await page.keyboard.press("Enter");
-  await page.locator("#sign-in-text").getByText("Sign in with your username and password.").waitFor();
-  assert.equal(await page.locator("#sign-in-link").isVisible(), true, "no session: the next action is signing in");
+  await doneText(page).getByText("Sign in with your username and password.").waitFor();
+  assert.equal(await page.locator("#sign-in-link").isVisible(), true, "no session: the page offers its sign-in");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -4,6 +4,10 @@
 // The tests put elements on the page with DOM calls (no innerHTML: the page
 // runs under Trusted Types when served with ?tt).
 import "/pkg/element/define.js";
+import { register } from "/pkg/element/strings.js";
+
+// For the tests: registering a language as a locale module does.
+window.register = register;
 
 window.events = [];
 window.violations = [];
