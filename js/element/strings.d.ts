@@ -19,22 +19,13 @@ export interface CognitoSignUpStrings {
   label_code: string;
   label_email: string;
   label_phone_number: string;
-  label_name: string;
-  label_given_name: string;
-  label_family_name: string;
   /** The label of any other user attribute of `user-attributes`, such as `label_custom:team`; without one, the attribute's name is shown. */
   [label: `label_${string}`]: string;
-
-  passwordHint: string;
-  /** `length`: the code's number of digits, formatted. */
-  codeHint: (length: string) => string;
-  phoneHint: string;
 
   signUpButton: string;
   confirmButton: string;
   resendButton: string;
   haveCodeLink: string;
-  signUpLink: string;
 
   /** Busy states, announced while a call runs. */
   signingUp: string;
@@ -44,9 +35,6 @@ export interface CognitoSignUpStrings {
 
   /** `destination`: Cognito's masked address, such as `a***@e***`. */
   codeSentTo: (destination: string) => string;
-  codeSent: string;
-  /** `destination`: Cognito's masked phone number. */
-  codeSentSms: (destination: string) => string;
   newCodeSentTo: (destination: string) => string;
   newCodeSent: string;
   confirmIntro: string;
@@ -55,16 +43,13 @@ export interface CognitoSignUpStrings {
   /** `time`: the seconds left, formatted ("45 seconds"). Shown, not announced at every tick. */
   resendIn: (time: string) => string;
   resendAvailable: string;
-  maybeCreated: string;
 
   /** `username`: the user's username. */
   signedIn: (username: string) => string;
   signInNow: string;
-  signInChallenge: string;
 
   /** `label`: the field's label. */
   required: (label: string) => string;
-  requiredCode: string;
   emailFormat: string;
   phoneFormat: string;
   /** `length`: the code's number of digits, formatted. */
@@ -81,13 +66,8 @@ export interface CognitoSignUpStrings {
   InvalidPasswordException: string;
   /** `UserLambdaValidationException`, `InvalidLambdaResponseException`, `UnexpectedLambdaException`. */
   LambdaRefused: string;
-  /** The pool's email or SMS set-up (`Invalid…RoleAccessPolicyException`, `InvalidSmsRoleTrustRelationshipException`). */
-  DeliverySetup: string;
-  /** `FeatureUnavailableInTierException`, `UnsupportedOperationException` from the sign-in after confirming. */
-  AutoSignInUnavailable: string;
   AliasExistsException: string;
   CodeDeliveryFailureException: string;
-  InvalidParameterException: string;
   /** `NetworkError`, `TimeoutError`. */
   Offline: string;
   /** Every other error. */
