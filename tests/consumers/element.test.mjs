@@ -192,7 +192,9 @@ test("a plain HTML page built with Vite runs the flow, with the SecretHash from 
     "every call carried a SecretHash the fake accepted",
   );
   assert.equal(await flow.page.locator("cognito-sign-up [data-cognito-step=done] h2").textContent(), en.doneHeading);
-  assert.ok([60, 59].some((n) => flow.cooldown === en.resendIn(`${n} seconds`)), flow.cooldown);
+  // The default cooldown, 60 s, counting down (a few seconds may have passed on a busy machine).
+  const left = [60, 59, 58, 57, 56, 55];
+  assert.ok(left.some((n) => flow.cooldown === en.resendIn(`${n} seconds`)), flow.cooldown);
   assert.deepEqual(flow.errors, []);
   await flow.page.close();
 });
@@ -208,7 +210,8 @@ test("a React 19 page mounts the element as JSX: config with a secretHash functi
   assert.equal(flow.user.status, "CONFIRMED");
   await flow.page.locator("#welcome", { hasText: `Welcome, ${flow.username} (Bearer, 3600 s)` }).waitFor();
   // `resend-cooldown={30}` as an attribute, and `strings`' function text for it.
-  assert.match(flow.cooldown, /^New code in (30|29) seconds$/);
+  const [, left] = flow.cooldown.match(/^New code in (\d+) seconds$/) ?? [];
+  assert.ok(left <= 30 && left >= 25, flow.cooldown);
   assert.equal(await flow.page.locator("#problem").textContent(), "confirm: CodeMismatchException");
   assert.deepEqual(flow.errors, []);
   await flow.page.close();
