@@ -70,7 +70,7 @@ export interface CognitoSignUpStrings {
   CodeDeliveryFailureException: string;
   /** `NetworkError`, `TimeoutError`. */
   Offline: string;
-  /** Every other error. */
+  /** Every other error (the pool's email or SMS role errors, `SecretHashError`, `UnknownError`, …): "try again later". */
   Unexpected: string;
   /** A `ValidationError` about the username. */
   invalidUsername: string;
