@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The package directory: pkg/ unless another is given (the test build of the panic probe).
 const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, "pkg"));
-for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts"]) {
+for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts", "element.d.ts"]) {
   fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
 }
 // The <cognito-sign-up> element (js/element/): its modules, its CSS, the locale
@@ -62,6 +62,7 @@ const manifest = {
     "index.js",
     "index.node.js",
     "index.d.ts",
+    "element.d.ts",
     "element/",
     "cognito_confirm.js",
     "cognito_confirm.d.ts",

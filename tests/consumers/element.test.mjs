@@ -257,32 +257,42 @@ test("tsc --strict accepts the React page's JSX and refuses each wrong use in mi
   assert.deepEqual([...new Set(found)].sort(), expected.sort(), output);
 });
 
-test("tsc --strict accepts the element's types in a project without React", () => {
+test("tsc --strict accepts the element's types without React, under every moduleResolution", () => {
   const dir = path.join(WORK, "element-react");
-  const file = path.join(dir, "src", "plain.ts");
-  fs.writeFileSync(
-    file,
-    `import "cognito-confirm/element/define";
-     const el = document.querySelector("cognito-sign-up");
-     if (el) {
-       el.step = "confirm";
-       el.username = "alice";
-       const digits: number = el.codeLength;
-       el.addEventListener("cognito-signed-in", (e) => console.log(e.detail.tokens.accessToken, digits));
-     }
-     document.addEventListener("cognito-error", (e) => console.log(e.detail.error.name, e.detail.step));\n`,
-  );
-  // No JSX and no React types: the React declarations must not need them.
-  const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", lib: ["es2022", "dom"], types: [], skipLibCheck: false }, files: [file] };
   // Outside the repository's tree, so that React's types in ROOT/node_modules cannot be found.
   const outside = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), "cognito-no-react-"));
   try {
     fs.cpSync(path.join(dir, "node_modules"), path.join(outside, "node_modules"), { recursive: true, dereference: true });
-    fs.copyFileSync(file, path.join(outside, "plain.ts"));
-    tsconfig.files = ["plain.ts"];
-    fs.writeFileSync(path.join(outside, "tsconfig.json"), JSON.stringify(tsconfig));
     assert.throws(() => createRequire(path.join(outside, "x.js")).resolve("react"), "no React where this project is");
-    run(path.join(BIN, "tsc"), ["-p", path.join(outside, "tsconfig.json")], outside);
+    fs.writeFileSync(
+      path.join(outside, "plain.ts"),
+      `import "cognito-confirm/element/define";
+       import { CognitoSignUpElement, type CognitoErrorDetail } from "cognito-confirm/element";
+       import de from "cognito-confirm/element/locales/de";
+       import { register } from "cognito-confirm/element/strings";
+       register("de-CH", { signUpHeading: de.signUpHeading, resendIn: (time) => time });
+       const el = document.querySelector("cognito-sign-up");
+       if (el instanceof CognitoSignUpElement) {
+         el.step = "confirm";
+         el.username = "alice";
+         const digits: number = el.codeLength;
+         el.addEventListener("cognito-signed-in", (e) => console.log(e.detail.tokens.accessToken, digits));
+       }
+       document.addEventListener("cognito-error", (e) => {
+         const detail: CognitoErrorDetail = e.detail;
+         console.log(detail.error.name, detail.step);
+       });\n`,
+    );
+    // Node 16+ and bundlers read package.json's `exports`; the older "node" (node10) reads files by path.
+    for (const [module, moduleResolution] of [["nodenext", "nodenext"], ["esnext", "bundler"], ["commonjs", "node10"]]) {
+      const compilerOptions = { strict: true, noEmit: true, target: "es2022", module, moduleResolution, lib: ["es2022", "dom"], types: [], skipLibCheck: false };
+      fs.writeFileSync(path.join(outside, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["plain.ts"] }));
+      try {
+        run(path.join(BIN, "tsc"), ["-p", path.join(outside, "tsconfig.json")], outside);
+      } catch (e) {
+        assert.fail(`moduleResolution ${moduleResolution}:\n${e.stdout}`);
+      }
+    }
   } finally {
     fs.rmSync(outside, { recursive: true, force: true });
   }
