@@ -228,10 +228,18 @@ test("a Vue 3 page mounts the element from its template (isCustomElement) and ha
   await flow.page.close();
 });
 
-test("tsc --strict accepts the React page's JSX and refuses each wrong use in misuse.tsx for its reason", () => {
+test("tsc --strict accepts the React page's JSX (and the docs' React example) and refuses each wrong use in misuse.tsx for its reason", () => {
   const dir = path.join(WORK, "element-react");
   assert.ok(fs.existsSync(path.join(dir, "node_modules", "cognito-confirm")), "runs after the React page's test");
-  run(path.join(BIN, "tsc"), ["-p", path.join(dir, "tsconfig.json")], dir);
+  // docs/element-frameworks.md's React example, compiled with the page.
+  const docs = fs.readFileSync(path.join(ROOT, "docs", "element-frameworks.md"), "utf8");
+  const [, example] = docs.match(/^```tsx\n([^]*?)^```$/m) ?? [];
+  assert.ok(example, "the docs have a React example");
+  fs.writeFileSync(path.join(dir, "src", "docs-example.tsx"), example);
+  const checked = JSON.parse(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8"));
+  checked.files.push("src/docs-example.tsx");
+  fs.writeFileSync(path.join(dir, "tsconfig.checked.json"), JSON.stringify(checked));
+  run(path.join(BIN, "tsc"), ["-p", path.join(dir, "tsconfig.checked.json")], dir);
 
   // Without its directives, misuse.tsx must fail exactly where they were, with the codes they name.
   const source = fs.readFileSync(path.join(dir, "src", "misuse.tsx"), "utf8").split("\n");
