@@ -217,12 +217,13 @@ test("a React 19 page mounts the element as JSX: config with a secretHash functi
   await flow.page.close();
 });
 
-test("a Vue 3 page mounts the element from its template (isCustomElement) and handles its events with @", async () => {
+test("a Vue 3 page mounts the element from its template (isCustomElement), binds :strings, and handles its events with @", async () => {
   viteBuild(project("element-vue"));
   const flow = await signUpInPage("element-vue");
   assertEvents(flow);
   assert.equal(flow.user.status, "CONFIRMED");
   await flow.page.locator("#sent", { hasText: `Code sent to ${flow.email[0]}***@e***` }).waitFor();
+  assert.equal(await flow.page.locator("cognito-sign-up [data-cognito-step=confirm] h2").textContent(), "Check your inbox", ":strings as a property");
   await flow.page.locator("#welcome", { hasText: `Welcome, ${flow.username}` }).waitFor();
   assert.deepEqual(flow.errors, []);
   await flow.page.close();
