@@ -311,7 +311,7 @@ test("the types name every English text: a string, or a function of as many stri
   const dts = fs.readFileSync(path.join(WORK, "element-html", "node_modules", "cognito-confirm", "element", "strings.d.ts"), "utf8");
   const body = dts.slice(dts.indexOf("export interface CognitoSignUpStrings {"), dts.indexOf("\n}\n"));
   const typed = Object.fromEntries(
-    [...body.matchAll(/^  (\w+): (?:string|\(([^)]*)\) => string);$/gm)].map(([, key, params]) => [key, params === undefined ? "string" : params.split(",").length]),
+    [...body.matchAll(/^ {2}(\w+): (?:string|\(([^)]*)\) => string);$/gm)].map(([, key, params]) => [key, params === undefined ? "string" : params.split(",").length]),
   );
   const texts = Object.fromEntries(Object.entries(en).map(([key, text]) => [key, typeof text === "function" ? text.length : "string"]));
   assert.deepEqual(typed, texts);
