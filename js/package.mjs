@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The package directory: pkg/ unless another is given (the test build of the panic probe).
 const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, "pkg"));
-for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts", "element.d.ts"]) {
+for (const file of ["bind.js", "driver.js", "index.js", "index.node.js", "index.d.ts"]) {
   fs.copyFileSync(path.join(ROOT, "js", file), path.join(PKG, file));
 }
 // The <cognito-sign-up> element (js/element/): its modules, its CSS, the locale
@@ -28,6 +28,8 @@ const css = fs
   .replace(/"(\w+)"\]/g, "$1]")
   .trim();
 fs.writeFileSync(path.join(ELEMENT, "css.js"), `// Made from element.css by js/package.mjs.\nexport default ${JSON.stringify(css)};\n`);
+// The types of cognito-confirm/element also where TypeScript's older moduleResolution "node" looks (it ignores exports).
+fs.copyFileSync(path.join(ROOT, "js", "element.d.ts"), path.join(PKG, "element.d.ts"));
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
 const manifest = {
   name: generated.name,
@@ -62,8 +64,8 @@ const manifest = {
     "index.js",
     "index.node.js",
     "index.d.ts",
-    "element.d.ts",
     "element/",
+    "element.d.ts",
     "cognito_confirm.js",
     "cognito_confirm.d.ts",
     "cognito_confirm_bg.wasm",
