@@ -63,6 +63,8 @@ const css = fs
   .replace(/"(\w+)"\]/g, "$1]")
   .trim();
 fs.writeFileSync(path.join(ELEMENT, "css.js"), `// Made from element.css by js/package.mjs.\nexport default ${JSON.stringify(css)};\n`);
+// The types of cognito-confirm/element also where TypeScript's older moduleResolution "node" looks (it ignores exports).
+fs.copyFileSync(path.join(ROOT, "js", "element.d.ts"), path.join(PKG, "element.d.ts"));
 const generated = JSON.parse(fs.readFileSync(path.join(PKG, "package.json"), "utf8"));
 const manifest = {
   name: generated.name,
@@ -104,6 +106,7 @@ const manifest = {
     "server.js",
     "server.d.ts",
     "element/",
+    "element.d.ts",
     "cognito_confirm_bg.wasm",
     "cognito_confirm_bg.wasm.d.ts",
     "integrity.json",
