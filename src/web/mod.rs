@@ -1,5 +1,6 @@
-//! The browser edge: the module's two sync exports, [`step`] for every
-//! question of the JavaScript driver and [`retire`] after a trap.
+//! The browser edge: the module's one sync export, [`step`], for every
+//! question of the JavaScript driver. After a trap, `js/abi.js` starts a
+//! fresh instance itself.
 //!
 //! `js/driver.js` does the I/O of a call (`fetch`, timers, the caller's
 //! `AbortSignal` and SecretHash provider, the page's threat-protection
