@@ -33,10 +33,11 @@ need_prerequisites() {
   [ ${#missing[@]} -eq 0 ] || die "install these first, then run this command again:" "${missing[@]/#/  - }"
 }
 
-# `tool_install ARGS...`: cargo install for a tool this machine runs (none of
-# them ships): a light release profile (opt-level 1, no LTO, 16 codegen
-# units) builds it in about 40 % of the time (geckodriver: 1 min 34 s against
-# 4 min), and the tools run as fast as the tests need.
+# `tool_install ARGS...`: cargo install for a tool that runs here (what the
+# tools write does not depend on how they were compiled): a light release
+# profile (opt-level 1, no LTO, 16 codegen units). Measured 2026-12-04 on
+# 2 cores: wasm-bindgen-cli 99 s, wasm-pack 86 s, cargo-fuzz 23 s, cargo-deny
+# 81 s, geckodriver 94 s: 6.4 min, where the default profile took about 16.
 tool_install() {
   CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_DEBUG=false cargo install "$@" >&2
@@ -52,7 +53,7 @@ need_wasm_toolchain() {
   local wb_version
   wb_version="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
-    say "installing wasm-bindgen-cli $wb_version (about 2.5 min)"
+    say "installing wasm-bindgen-cli $wb_version (about 1.5 min)"
     tool_install wasm-bindgen-cli --version "$wb_version" --force
   fi
   # The pinned nightly of the release build and the fuzz runs (scripts/nightly.sh), with rust-src.
@@ -63,7 +64,7 @@ need_wasm_toolchain() {
     rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown >&2
   fi
   if ! command -v wasm-pack >/dev/null; then
-    say "installing wasm-pack (about 3 min)"
+    say "installing wasm-pack (about 1.5 min)"
     tool_install wasm-pack --locked
   fi
 }
@@ -81,7 +82,7 @@ need_node_packages() {
 
 need_fuzzer() {
   if ! command -v cargo-fuzz >/dev/null; then
-    say "installing cargo-fuzz (about 1 min)"
+    say "installing cargo-fuzz (about 30 s)"
     tool_install cargo-fuzz --locked
   fi
 }
@@ -91,7 +92,7 @@ need_fuzzer() {
 need_cargo_deny() {
   local version=0.20.2
   if [ "$(cargo-deny --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
-    say "installing cargo-deny $version (about 5 min)"
+    say "installing cargo-deny $version (about 1.5 min)"
     tool_install cargo-deny --version "$version" --locked --force
   fi
 }
@@ -159,7 +160,7 @@ need_engine_packages() {
 need_geckodriver() {
   local version=0.37.1
   if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$version" ]; then
-    say "installing geckodriver $version (about 3 min)"
+    say "installing geckodriver $version (about 1.5 min)"
     tool_install geckodriver --version "$version" --locked --force
   fi
 }
