@@ -18,6 +18,7 @@ import { launchChromium } from "../support/chromium.mjs";
 import { assertFocusRing, checkAccessibility } from "./a11y.mjs";
 
 import { cognito, pendingCode, startEmulator } from "../../www/emulator.mjs";
+import { STEP, field, focused } from "./element-page.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const STATE = fs.mkdtempSync(path.join(os.tmpdir(), "demo-e2e-"));
@@ -89,14 +90,6 @@ async function newPage() {
   return { page, problems };
 }
 
-// The page is <cognito-sign-up>: its fields are found by step and name, focus by what it is.
-const STEP = (step) => `cognito-sign-up [data-cognito-step=${step}]`;
-const field = (step, name) => `${STEP(step)} [name="${name}"]`;
-const focused = (page) =>
-  page.evaluate(() => {
-    const a = document.activeElement;
-    return `${a.tagName.toLowerCase()}${a.name ? `[${a.name}]` : ""}${a.tagName === "BUTTON" || /^H\d$/.test(a.tagName) ? `:${a.textContent.trim()}` : ""}`;
-  });
 const visibleStep = (page) =>
   page.evaluate(() => [...document.querySelectorAll("cognito-sign-up [data-cognito-step]")].filter((s) => !s.hidden).map((s) => s.dataset.cognitoStep));
 

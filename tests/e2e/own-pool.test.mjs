@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { launchChromium } from "../support/chromium.mjs";
 import { startFake } from "../fake-cognito/start.mjs";
 import { assertFocusRing, checkAccessibility } from "./a11y.mjs";
+import { STEP, field, focused } from "./element-page.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const POOL = "us-east-1_FakePool1";
@@ -69,14 +70,6 @@ after(async () => {
   fake?.stop();
 });
 
-// The page is <cognito-sign-up>: fields by step and name, focus as tag[name] or tag:text.
-const STEP = (step) => `cognito-sign-up [data-cognito-step=${step}]`;
-const field = (step, name) => `${STEP(step)} [name="${name}"]`;
-const focused = (page) =>
-  page.evaluate(() => {
-    const a = document.activeElement;
-    return `${a.tagName.toLowerCase()}${a.name ? `[${a.name}]` : ""}${a.tagName === "BUTTON" || /^H\d$/.test(a.tagName) ? `:${a.textContent.trim()}` : ""}`;
-  });
 const doneText = (page) => page.locator(`${STEP("done")} .cognito-intro`);
 const errorOf = async (page, step, name) => page.locator(`#${await page.locator(field(step, name)).getAttribute("id")}-error`);
 
