@@ -8,15 +8,15 @@
 // an abort or the deadline ends the call at once, while the load goes on for
 // the calls that follow.
 import { start, step } from "./abi.js";
-import { calls, failure, OUTCOME_PREPARE, PAGE_NO_SCRIPT } from "./driver.js";
+import { calls, failure, OUTCOME_PREPARE } from "./driver.js";
 
 /** `compile()` resolves to the `WebAssembly.Module`. */
 export function bind(compile, hint) {
   let loading;
   let loaded = false;
   const load = () =>
-    (loading ??= Promise.resolve()
-      .then(compile)
+    // `compile` starts at once (its request goes out before the caller's code goes on).
+    (loading ??= new Promise((resolve) => resolve(compile()))
       .then((module) => {
         start(module);
         loaded = true;
@@ -33,19 +33,10 @@ export function bind(compile, hint) {
     retire: () => start(),
     load: () => (loaded ? undefined : load()),
   };
-  // `ready()` also runs both steps once on a fixed input, nothing sent, so
-  // that the engine has compiled them before the user submits: the first
-  // call after it takes 1.4 ms of its own instead of 3.4 ms (docs/performance.md,
-  // "Loading the module earlier"). A first call without `ready()` does not pay for this.
-  const warm = '{"input":{"username":"w","confirmationCode":"1"},"config":{"userPoolId":"us-east-1_w","clientId":"w"}}';
-  const ready = () =>
-    load().then(() => {
-      try {
-        core.prepare(0, warm, undefined, PAGE_NO_SCRIPT);
-        core.judge(0, warm, undefined, 0, 200, undefined, undefined, "{}", 0.5);
-      } catch {
-        core.retire();
-      }
-    });
-  return { ready, ...calls(core) };
+  // `ready()` also runs a call's code once, nothing sent (`warm`, js/driver.js),
+  // so that the first call after it does not compile it: docs/performance.md,
+  // "Loading the module earlier". A first call without `ready()` does not pay for this.
+  const { warm, ...api } = calls(core);
+  const ready = () => load().then(() => warm().catch(() => {}));
+  return { ready, ...api };
 }

@@ -131,13 +131,15 @@ async function read(res, max, stop) {
 }
 
 // One attempt: [outcome, errorType, requestId, body] as `judge` takes them.
-async function send(request, signal) {
+// `fake` stands for `fetch` in `ready()`'s run, which sends nothing.
+/** @param {() => Promise<Response>} [fake] */
+async function send(request, signal, fake) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   const timer = setTimeout(abort, request.timeoutMs);
   signal.addEventListener("abort", abort);
   try {
-    const res = await fetch(request.url, {
+    const res = await (fake || fetch)(request.url, {
       // @ts-expect-error: no prototype, so that nothing set on Object.prototype is read as an option
       __proto__: null,
       method: "POST",
@@ -210,7 +212,7 @@ const page = () => {
  * of the one wasm-bindgen export `step`), `retire` (the next export runs on a
  * fresh instance) and `load` (undefined once the module is loaded, else a
  * promise of it).
- * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest" | "isCognitoError">}
+ * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest" | "isCognitoError"> & { warm(): Promise<void> }}
  */
 export function calls(core) {
   const step = (f, ...args) => {
@@ -233,10 +235,15 @@ export function calls(core) {
   // Checks everything, gets the SecretHash (from the provider if need be) and
   // answers with the request as `prepare` wrote it and what `judge` needs, or
   // with `done`: the core's judgement of a call that ended before sending.
-  const prepared = async (kind, input, config, ends) => {
+  // The arguments, copied once, and as the core reads them.
+  const encode = (input, config) => {
     const [i, inputData] = argument(input, "input", NESTED);
     const [c, configData] = argument(config, "config");
-    const args = JSON.stringify({ __proto__: null, input: inputData, config: configData });
+    return [i, c, inputData, JSON.stringify({ __proto__: null, input: inputData, config: configData })];
+  };
+
+  const prepared = async (kind, input, config, ends, loading, quiet) => {
+    const [i, c, inputData, args] = encode(input, config);
     const signal = follow(inputData?.signal?.[TAG] == "signal" && i.signal, ends);
     const logger = c.logger;
     if (logger != null && typeof logger != "function") {
@@ -244,7 +251,6 @@ export function calls(core) {
     }
     // The core checks timeoutMs; until it is loaded, a bad one waits the default.
     const ms = typeof c.timeoutMs == "number" && c.timeoutMs >= 1 && c.timeoutMs < 2 ** 31 ? c.timeoutMs : DEFAULT_TIMEOUT_MS;
-    const loading = core.load?.();
     if (loading) {
       await until(loading, signal, ms).catch((e) => {
         throw e == ABORTED
@@ -258,7 +264,7 @@ export function calls(core) {
     const judge = (state, outcome, errorType, requestId, body = "") =>
       step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body, random());
     // The page's script is read once and, when the core asks, its getData called once.
-    const script = page();
+    const script = quiet ? undefined : page();
     let pageState = script == null ? PAGE_NO_SCRIPT : PAGE_SCRIPT;
     let pageData;
     const prepare = () => step(core.prepare, kind, args, provided, pageState, pageData);
@@ -293,9 +299,12 @@ export function calls(core) {
 
   // Runs `body` over the prepared call. Whatever rejects is an error of
   // ours; the listener on the caller's signal goes when the call ends.
-  const run = (kind, input, config, body) => {
+  const run = (kind, input, config, body, quiet) => {
     const ends = [];
-    return prepared(kind, input, config, ends)
+    // The module's load starts first, so that its request overlaps the copying of the arguments.
+    const loading = core.load?.();
+    loading?.catch(() => {});
+    return prepared(kind, input, config, ends, loading, quiet)
       .then((p) => (p.done ? p.done.ok : body(p)))
       .catch((e) => {
         throw ours.has(e) ? e : failure("PanicError", "cognito-confirm stopped this call because of a bug", e);
@@ -303,11 +312,13 @@ export function calls(core) {
       .finally(() => ends.forEach((end) => end()));
   };
 
-  const call = (kind, operation) => (input, config) =>
-    run(kind, input, config, async ({ request, judge, signal, logger, args }) => {
+  // The attempts of a prepared call, until the core's judgement ends it.
+  const attempts =
+    (operation, fake) =>
+    async ({ request, judge, signal, logger, args }) => {
       for (let state = 0, attempt = 1; ; attempt++) {
         const started = Date.now();
-        const [outcome, errorType, requestId, body] = signal.aborted ? [OUTCOME_ABORTED] : await send(request, signal);
+        const [outcome, errorType, requestId, body] = signal.aborted ? [OUTCOME_ABORTED] : await send(request, signal, fake);
         let answer, error;
         try {
           answer = judge(state, outcome, errorType, requestId, body);
@@ -332,11 +343,22 @@ export function calls(core) {
         state = answer.state;
         await sleep(answer.retry, signal);
       }
-    });
+    };
 
   // The core's numbers for the operations (src/call/arguments.rs, `Kind::EXPORTS`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
+    // What a call runs before and after the network, once, on a fixed input:
+    // nothing is sent and the page's script is not asked. `ready()` runs it,
+    // so that the engine has compiled all of it before the user submits.
+    warm: () =>
+      run(
+        0,
+        { username: "w", confirmationCode: "1" },
+        { userPoolId: "us-east-1_w", clientId: "w" },
+        attempts("", () => new Response("{}")),
+        true,
+      ),
     isCognitoError: (e) => ours.has(e),
     // What the call `operation` would send, byte for byte; nothing is sent.
     buildRequest: (operation, input, config) =>
@@ -347,6 +369,6 @@ export function calls(core) {
         body: request.body,
       })),
   };
-  for (const name in KINDS) api[name] = call(KINDS[name], name);
+  for (const name in KINDS) api[name] = (input, config) => run(KINDS[name], input, config, attempts(name));
   return /** @type {any} */ (api);
 }
