@@ -6,7 +6,7 @@
 // results.svg: tests/bench/chart.mjs). Not a test:
 // it asserts nothing, and the test command does not run it.
 //
-//   node tests/bench/bench.mjs [--runs N] [--only a,b] [--prototypes] [--profile] [--baseline DIR]
+//   node tests/bench/bench.mjs [--runs N] [--only a,b] [--prototypes] [--profile [N]] [--phases [N]] [--baseline DIR]
 //
 // The peers are pinned in tests/bench/package.json (its own lock file) and
 // installed there when missing; the root package.json does not list them.
@@ -60,7 +60,10 @@ const arg = (name) => {
 const runs = Number(arg("--runs")) || 15;
 const only = arg("--only")?.split(",");
 const withPrototypes = process.argv.includes("--prototypes");
-const profileRuns = process.argv.includes("--profile") ? Number(arg("--profile")) || 10 : 0;
+// --phases N: the phases of --profile's cold calls without the CPU profiler,
+// whose sampling slows the page (the phases then add up to the cold row).
+const phasesOnly = process.argv.includes("--phases");
+const profileRuns = process.argv.includes("--profile") || phasesOnly ? Number(arg(phasesOnly ? "--phases" : "--profile")) || 10 : 0;
 fs.mkdirSync(OUT, { recursive: true });
 
 // The peers, installed from tests/bench/package-lock.json when missing.
@@ -363,7 +366,7 @@ async function profile(n) {
       await cdp.send("Network.enable");
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
-      await cdp.send("Profiler.start");
+      if (!phasesOnly) await cdp.send("Profiler.start");
       const t = await page.evaluate(
         async ({ id, linkPreload, username, LOAD, endpoint }) => {
           const t = {};
@@ -382,7 +385,7 @@ async function profile(n) {
         },
         { id: c.id, linkPreload: !!c.linkPreload, username, LOAD, endpoint },
       );
-      const { profile: prof } = await cdp.send("Profiler.stop");
+      const prof = phasesOnly ? undefined : (await cdp.send("Profiler.stop")).profile;
       phases["script inserted → script run"].push(t.loaded - t.start);
       if (c.wasm) {
         phases["script run → .wasm requested"].push(t.wasmStart - t.loaded);
@@ -392,7 +395,7 @@ async function profile(n) {
         phases["script run → POST sent"].push(t.post - t.loaded);
       }
       phases["POST sent → call done"].push(t.done - t.post);
-      if (!c.wasm) {
+      if (!c.wasm || phasesOnly) {
         await close();
         continue;
       }
@@ -414,7 +417,7 @@ async function profile(n) {
     }
     const lines = [`### ${c.label}: ${n} cold first calls`, "", "| phase | median | IQR |", "| --- | --- | --- |"];
     for (const [name, xs] of Object.entries(phases)) lines.push(`| ${name} | ${median(xs).toFixed(2)} ms | ${quantile(xs, 0.25).toFixed(2)}–${quantile(xs, 0.75).toFixed(2)} ms |`);
-    if (!c.wasm) {
+    if (!c.wasm || phasesOnly) {
       out.push(lines.join("\n") + "\n");
       continue;
     }

@@ -1,0 +1,84 @@
+// How the CPU per call (fetch stubbed, as bench.mjs's last row) falls as the
+// engine optimises: a fresh page per sample, ready() and an idle second,
+// then 24 blocks of 50 calls, the mean of each block in µs. The bench's row
+// is the mean of blocks 2–11 (calls 52–551); the last blocks show the
+// steady state. Raw fetch and Amplify's confirmSignUp are the bundles of
+// the last `node tests/bench/bench.mjs` run (target/bench/*.min.js); each
+// package directory is bundled here. Not a test.
+//
+//   node tests/bench/warm-curve.mjs [--samples N] PKG_DIR...
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import * as esbuild from "esbuild";
+
+import { launchChromium } from "../support/chromium.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+const at = args.indexOf("--samples");
+const samples = at < 0 ? 5 : Number(args.splice(at, 2)[1]);
+const bundles = path.join(ROOT, "target", "bench");
+const items = ["raw", "amplifyConfirm"].map((id) => ({ id, js: fs.readFileSync(path.join(bundles, `${id}.min.js`)) }));
+for (const dir of args.map((d) => path.resolve(d))) {
+  const entry = `import { ready, confirmSignUp } from ${JSON.stringify(path.join(dir, "index.js"))};
+    const { endpoint, poolId, clientId } = window.BENCH;
+    const config = { userPoolId: poolId, clientId, endpoint };
+    window.bench = { preload: ready, confirm: (username, confirmationCode) => confirmSignUp({ username, confirmationCode }, config) };`;
+  const built = await esbuild.build({ stdin: { contents: entry, resolveDir: ROOT, sourcefile: "entry.js" }, bundle: true, minify: true, format: "esm", write: false, logLevel: "error" });
+  items.push({ id: `${items.length}-${path.basename(path.dirname(dir))}`, js: Buffer.from(built.outputFiles[0].contents), wasm: fs.readFileSync(path.join(dir, "cognito_confirm_bg.wasm")) });
+}
+const server = http.createServer((req, res) => {
+  const [, id, file] = new URL(req.url, "http://x").pathname.split("/");
+  const item = items.find((x) => x.id === id);
+  if (item && file === "bench.js") return res.writeHead(200, { "Content-Type": "text/javascript" }).end(item.js);
+  if (item?.wasm && file === "cognito_confirm_bg.wasm") return res.writeHead(200, { "Content-Type": "application/wasm" }).end(item.wasm);
+  res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><title>curve</title>");
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launchChromium();
+const blocks = Object.fromEntries(items.map((x) => [x.id, []]));
+for (let i = 0; i < samples; i++) {
+  for (let j = 0; j < items.length; j++) {
+    const item = items[(i + j) % items.length];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    blocks[item.id].push(
+      await page.evaluate(async (id) => {
+        window.BENCH = { endpoint: "http://127.0.0.1:9/", poolId: "us-east-1_FakePool1", clientId: "plainclient1" };
+        await new Promise((resolve, reject) => {
+          const s = Object.assign(document.createElement("script"), { type: "module", src: `/${id}/bench.js`, onload: resolve, onerror: reject });
+          document.head.append(s);
+        });
+        await window.bench.preload();
+        await new Promise((r) => setTimeout(r, 1000));
+        const answer = '{"Session":"' + "s".repeat(64) + '"}';
+        const headers = { "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "1c2d3e4f-0000-4000-8000-000000000000" };
+        window.fetch = () => Promise.resolve(new Response(answer, { status: 200, headers }));
+        await window.bench.confirm("alice", "123456");
+        const out = [];
+        for (let b = 0; b < 24; b++) {
+          const start = performance.now();
+          for (let k = 0; k < 50; k++) await window.bench.confirm("alice", "123456");
+          out.push(((performance.now() - start) / 50) * 1000);
+        }
+        return out;
+      }, item.id),
+    );
+    await context.close();
+  }
+}
+await browser.close();
+server.close();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+console.log(`µs per call by block of 50 calls, the median of ${samples} fresh pages:`);
+for (const item of items) {
+  const curve = blocks[item.id][0].map((_, b) => median(blocks[item.id].map((s) => s[b])));
+  const row = median(blocks[item.id].map((s) => s.slice(1, 11).reduce((a, b) => a + b, 0) / 10));
+  const steady = median(blocks[item.id].map((s) => s.slice(-6).reduce((a, b) => a + b, 0) / 6));
+  console.log(`${item.id.padEnd(20)} calls 52–551: ${row.toFixed(0).padStart(4)}  last 300: ${steady.toFixed(0).padStart(4)}  | ${curve.map((x) => x.toFixed(0)).join(" ")}`);
+}
