@@ -114,14 +114,6 @@ fn is_object(v: &Value) -> bool {
     matches!(v, Value::Object(_)) && tag(v).is_none()
 }
 
-/// A string, refused when it is of another type or was not well-formed.
-fn string(v: &Value, field: Field) -> Result<String, ValidationError> {
-    match v {
-        Value::String(s) => Ok(s.clone()),
-        _ => Err(not_a_string(v, field)),
-    }
-}
-
 fn not_a_string(v: &Value, field: Field) -> ValidationError {
     let rule = match tag(v) {
         Some("loneSurrogate") => Rule::LoneSurrogate,
@@ -154,21 +146,27 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// A member, `None` when it is absent or `null`.
-    fn member(&self, key: &'static str) -> Option<(&'a Value, Field)> {
-        self.value
-            .get(key)
-            .filter(|v| !matches!(v, Value::Null))
-            .map(|v| (v, self.field(key)))
+    /// An error about the member `key`.
+    fn error(&self, key: &'static str, rule: Rule) -> ValidationError {
+        ValidationError::new(self.field(key), rule)
+    }
+
+    /// A member, `None` when it is absent or `null`. Its name is built only
+    /// for an error (`Obj::error`).
+    fn member(&self, key: &'static str) -> Option<&'a Value> {
+        self.value.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
     fn opt_string(&self, key: &'static str) -> Result<Option<String>, ValidationError> {
-        self.member(key).map(|(v, field)| string(v, field)).transpose()
+        match self.member(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(v) => Err(not_a_string(v, self.field(key))),
+        }
     }
 
     fn string(&self, key: &'static str) -> Result<String, ValidationError> {
-        self.opt_string(key)?
-            .ok_or_else(|| ValidationError::new(self.field(key), Rule::Required))
+        self.opt_string(key)?.ok_or_else(|| self.error(key, Rule::Required))
     }
 
     /// A whole number from `min` to `max`; `expected` describes that for the error.
@@ -180,32 +178,31 @@ impl<'a> Obj<'a> {
         expected: &'static str,
     ) -> Result<Option<u32>, ValidationError> {
         self.member(key)
-            .map(|(v, field)| {
+            .map(|v| {
                 // `JSON.stringify` writes a whole number below 1e21 as plain digits.
                 match v {
                     Value::Number(n) => parse_u32(n).filter(|n| (min..=max).contains(n)),
                     _ => None,
                 }
-                .ok_or(ValidationError::new(field, Rule::Type(expected)))
+                .ok_or_else(|| self.error(key, Rule::Type(expected)))
             })
             .transpose()
     }
 
     fn opt_bool(&self, key: &'static str) -> Result<Option<bool>, ValidationError> {
-        self.member(key)
-            .map(|(v, field)| match v {
-                Value::Bool(b) => Ok(*b),
-                _ => Err(ValidationError::new(field, Rule::Type("true or false"))),
-            })
-            .transpose()
+        match self.member(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(self.error(key, Rule::Type("true or false"))),
+        }
     }
 
     /// Whether the member is there and carries the driver's tag `kind`.
     fn is_tagged(&self, key: &'static str, kind: &str, expected: &'static str) -> Result<bool, ValidationError> {
         match self.member(key) {
             None => Ok(false),
-            Some((v, _)) if tag(v) == Some(kind) => Ok(true),
-            Some((_, field)) => Err(ValidationError::new(field, Rule::Type(expected))),
+            Some(v) if tag(v) == Some(kind) => Ok(true),
+            Some(_) => Err(self.error(key, Rule::Type(expected))),
         }
     }
 
@@ -213,14 +210,14 @@ impl<'a> Obj<'a> {
     fn opt_object(&self, key: &'static str, path: &'static str) -> Result<Option<Obj<'a>>, ValidationError> {
         match self.member(key) {
             None => Ok(None),
-            Some((value, _)) if is_object(value) => Ok(Some(Obj { value, path })),
-            Some((_, field)) => Err(ValidationError::new(field, Rule::Type("an object"))),
+            Some(value) if is_object(value) => Ok(Some(Obj { value, path })),
+            Some(_) => Err(self.error(key, Rule::Type("an object"))),
         }
     }
 
     /// A member that maps strings to strings, in the object's own key order.
     fn opt_string_map(&self, key: &'static str) -> Result<Option<Vec<(String, String)>>, ValidationError> {
-        let Some((v, field)) = self.member(key) else {
+        let Some(v) = self.member(key) else {
             return Ok(None);
         };
         match v {
@@ -230,16 +227,13 @@ impl<'a> Obj<'a> {
                     let k = k.strip_prefix(TAG).unwrap_or(k);
                     match value {
                         Value::String(s) => map.push((k.to_owned(), s.clone())),
-                        _ => return Err(not_a_string(value, Cow::Owned(concat(&[&field, ".", k])))),
+                        _ => return Err(not_a_string(value, Cow::Owned(concat(&[&self.field(key), ".", k])))),
                     }
                 }
                 Ok(Some(map))
             }
-            _ if tag(v) == Some("loneSurrogate") => Err(ValidationError::new(field, Rule::LoneSurrogate)),
-            _ => Err(ValidationError::new(
-                field,
-                Rule::Type("an object whose values are strings"),
-            )),
+            _ if tag(v) == Some("loneSurrogate") => Err(self.error(key, Rule::LoneSurrogate)),
+            _ => Err(self.error(key, Rule::Type("an object whose values are strings"))),
         }
     }
 }
@@ -266,8 +260,8 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
             return Err(ValidationError::new("clientSecret", Rule::Format("a non-empty string")))
         }
         (Some(s), None) => SecretSource::Compute(ClientSecret::new(s)),
-        (None, Some((v, _))) if tag(v) == Some("function") => SecretSource::Provider,
-        (None, Some((v, _))) => SecretSource::Given(given_hash(Some(v), "a string or a function")?),
+        (None, Some(v)) if tag(v) == Some("function") => SecretSource::Provider,
+        (None, Some(v)) => SecretSource::Given(given_hash(Some(v), "a string or a function")?),
         (None, None) => SecretSource::None,
     };
     let timeout_ms = config
@@ -382,7 +376,7 @@ mod tests {
 
     fn refused(text: &str) -> (String, &'static str) {
         let e = read(Kind::ConfirmSignUp, text).err().expect("refused");
-        (e.field.into_owned(), e.rule.code())
+        (e.field.to_string(), e.rule.code())
     }
 
     fn confirm(input: &str) -> String {
