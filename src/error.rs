@@ -8,6 +8,7 @@
 //! failure. Failures that never reached Cognito (bad input, no network,
 //! timeout, abort, the SecretHash provider) have variants of their own.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use crate::wire::text::{concat, find, push_uint, replace_all};
@@ -177,7 +178,8 @@ pub fn prefix(s: &str, chars: usize) -> &str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     Validation(ValidationError),
-    Service(ServiceError),
+    /// Boxed, as [`ValidationError`] is: an `Error` moves as two words.
+    Service(Box<ServiceError>),
     /// The request could not be sent or its answer not read: offline, DNS,
     /// TLS, CORS refused, connection reset. The request may or may not have
     /// reached Cognito.
@@ -216,7 +218,7 @@ impl From<ValidationError> for Error {
 
 impl From<ServiceError> for Error {
     fn from(e: ServiceError) -> Self {
-        Error::Service(e)
+        Error::Service(Box::new(e))
     }
 }
 

@@ -98,7 +98,7 @@ mod tests {
             error(&Error::Validation(ValidationError::new("username", Rule::Required))),
             r#"{"name":"ValidationError","message":"username is required","field":"username","rule":"required"}"#
         );
-        let service = Error::Service(ServiceError {
+        let service = Error::from(ServiceError {
             name: ServiceErrorName::CodeMismatch,
             error_type: Some("CodeMismatchException".into()),
             message: "Invalid code".into(),

@@ -252,7 +252,7 @@ fn judged(
                     Err(Error::Service(mut e)) => {
                         e.status = response.status;
                         e.request_id = response.request_id.map(ToOwned::to_owned);
-                        Err(Error::Service(checked()?.call.redact(e)))
+                        Err(Error::from(checked()?.call.redact(*e)))
                     }
                     Err(e) => Err(e),
                 };
@@ -260,7 +260,7 @@ fn judged(
             Err(e) => {
                 let r = checked()?;
                 let e = r.call.redact(e);
-                (r, Error::Service(e))
+                (r, Error::from(e))
             }
         },
         Outcome::Network(message) => (checked()?, Error::Network(message.to_owned())),
@@ -273,7 +273,7 @@ fn judged(
         Outcome::ProviderFailed(message) => (checked()?, Error::SecretHashProvider(message.to_owned())),
         Outcome::Redirected => (
             checked()?,
-            Error::Service(ServiceError::unknown(
+            Error::from(ServiceError::unknown(
                 0,
                 "a redirect (Cognito never sends one), not followed",
             )),
@@ -282,7 +282,7 @@ fn judged(
         // unreadable 2xx (`retry`), so it is retried.
         Outcome::TooLarge { status, request_id } => (
             checked()?,
-            Error::Service(ServiceError {
+            Error::from(ServiceError {
                 request_id: request_id.map(str::to_owned),
                 ..ServiceError::unknown(status, TOO_LARGE)
             }),
