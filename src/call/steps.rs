@@ -130,7 +130,7 @@ struct Checked {
     needs_page: bool,
 }
 
-fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Result<Checked, Error> {
+fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Result<Box<Checked>, Error> {
     let Arguments { mut op, config } = arguments::read(kind, args)?;
     op.validate()?;
     let user = op.user_mut();
@@ -170,13 +170,13 @@ fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Resu
         }
     }
     let call = op.call(config.url.clone(), client_secret);
-    Ok(Checked {
+    Ok(Box::new(Checked {
         op,
         config,
         call,
         needs_hash,
         needs_page,
-    })
+    }))
 }
 
 /// What `buildRequest`'s `operation` must be: every name of [`Kind::EXPORTS`]
