@@ -157,15 +157,17 @@ impl<'a> Obj<'a> {
         self.value.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
-    fn opt_string(&self, key: &'static str) -> Result<Option<String>, ValidationError> {
+    /// A string member, borrowed: a caller copies it once it has read
+    /// everything that may fail, so a refusal has fewer owned strings to drop.
+    fn opt_string(&self, key: &'static str) -> Result<Option<&'a str>, ValidationError> {
         match self.member(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::String(s)) => Ok(Some(s)),
             Some(v) => Err(not_a_string(v, self.field(key))),
         }
     }
 
-    fn string(&self, key: &'static str) -> Result<String, ValidationError> {
+    fn string(&self, key: &'static str) -> Result<&'a str, ValidationError> {
         self.opt_string(key)?.ok_or_else(|| self.error(key, Rule::Required))
     }
 
@@ -239,27 +241,25 @@ impl<'a> Obj<'a> {
 }
 
 fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
-    let pool_region = validate::user_pool_id(&config.string("userPoolId")?)?.to_owned();
+    let pool_region = validate::user_pool_id(config.string("userPoolId")?)?;
     let region = config.opt_string("region")?;
-    if let Some(region) = &region {
+    if let Some(region) = region {
         validate::region("region", region)?;
     }
     let client_id = config.string("clientId")?;
-    validate::client_id(&client_id)?;
+    validate::client_id(client_id)?;
     let custom = config.opt_string("endpoint")?;
     let url = endpoint::resolve(&EndpointConfig {
-        region: region.as_deref().unwrap_or(&pool_region),
+        region: region.unwrap_or(pool_region),
         use_fips: config.opt_bool("useFips")?.unwrap_or(false),
         use_dual_stack: config.opt_bool("useDualStack")?.unwrap_or(false),
-        custom: custom.as_deref(),
+        custom,
     })?;
     let client_secret = config.opt_string("clientSecret")?;
     let secret = match (client_secret, config.member("secretHash")) {
         (Some(_), Some(_)) => return Err(ValidationError::new("secretHash", Rule::Conflicts("clientSecret"))),
-        (Some(s), None) if s.is_empty() => {
-            return Err(ValidationError::new("clientSecret", Rule::Format("a non-empty string")))
-        }
-        (Some(s), None) => SecretSource::Compute(ClientSecret::new(s)),
+        (Some(""), None) => return Err(ValidationError::new("clientSecret", Rule::Format("a non-empty string"))),
+        (Some(s), None) => SecretSource::Compute(ClientSecret::new(s.to_owned())),
         (None, Some(v)) if tag(v) == Some("function") => SecretSource::Provider,
         (None, Some(v)) => SecretSource::Given(given_hash(Some(v), "a string or a function")?),
         (None, None) => SecretSource::None,
@@ -276,7 +276,7 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
         .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
         .unwrap_or(RetryPolicy::default().max_attempts);
     Ok(Config {
-        client_id,
+        client_id: client_id.to_owned(),
         url,
         secret,
         timeout_ms,
@@ -292,26 +292,26 @@ fn read_user(input: &Obj<'_>, client_id: &str) -> Result<UserCall, ValidationErr
     let username = input.string("username")?;
     let analytics = input.opt_object("analyticsMetadata", "analyticsMetadata")?;
     let context = input.opt_object("userContextData", "userContextData")?;
-    let user = UserCall {
-        client_id: client_id.to_owned(),
-        username,
-        secret_hash: None,
-        analytics_endpoint_id: analytics
-            .map(|a| a.opt_string("analyticsEndpointId"))
-            .transpose()?
-            .flatten(),
-        user_context_data: context
-            .map(|c| -> Result<_, ValidationError> {
-                Ok(UserContextData {
-                    ip_address: c.opt_string("ipAddress")?,
-                    encoded_data: c.opt_string("encodedData")?,
-                })
-            })
-            .transpose()?,
-        client_metadata: input.opt_string_map("clientMetadata")?.unwrap_or_default(),
-    };
+    let analytics_endpoint_id = analytics
+        .map(|a| a.opt_string("analyticsEndpointId"))
+        .transpose()?
+        .flatten();
+    let context = context
+        .map(|c| -> Result<_, ValidationError> { Ok((c.opt_string("ipAddress")?, c.opt_string("encodedData")?)) })
+        .transpose()?;
+    let client_metadata = input.opt_string_map("clientMetadata")?.unwrap_or_default();
     input.is_tagged("signal", "signal", "an AbortSignal")?;
-    Ok(user)
+    Ok(UserCall {
+        client_id: client_id.to_owned(),
+        username: username.to_owned(),
+        secret_hash: None,
+        analytics_endpoint_id: analytics_endpoint_id.map(String::from),
+        user_context_data: context.map(|(ip_address, encoded_data)| UserContextData {
+            ip_address: ip_address.map(String::from),
+            encoded_data: encoded_data.map(String::from),
+        }),
+        client_metadata,
+    })
 }
 
 /// Reads `{"input": …, "config": …}` for the export `kind`.
@@ -321,20 +321,25 @@ pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
     let input = Obj::argument(args.get("input"), "input")?;
     let user = read_user(&input, &config.client_id)?;
     let op: Box<dyn Operation> = match kind {
-        Kind::ConfirmSignUp => Box::new(ConfirmSignUp {
-            user,
-            confirmation_code: input.string("confirmationCode")?,
-            force_alias_creation: input.opt_bool("forceAliasCreation")?,
-            session: input.opt_string("session")?,
-        }),
+        Kind::ConfirmSignUp => {
+            let code = input.string("confirmationCode")?;
+            let force_alias_creation = input.opt_bool("forceAliasCreation")?;
+            let session = input.opt_string("session")?;
+            Box::new(ConfirmSignUp {
+                user,
+                confirmation_code: code.to_owned(),
+                force_alias_creation,
+                session: session.map(String::from),
+            })
+        }
         Kind::ResendSignUpCode => Box::new(ResendSignUpCode { user }),
         Kind::AutoSignIn => Box::new(AutoSignIn {
             user,
-            session: input.opt_string("session")?.unwrap_or_default(),
+            session: input.opt_string("session")?.unwrap_or_default().to_owned(),
         }),
         Kind::SignUp => Box::new(SignUp {
             user,
-            password: input.opt_string("password")?.map(Sensitive),
+            password: input.opt_string("password")?.map(|p| Sensitive(p.to_owned())),
             user_attributes: Attributes(input.opt_string_map("userAttributes")?.unwrap_or_default()),
             validation_data: Attributes(input.opt_string_map("validationData")?.unwrap_or_default()),
         }),
