@@ -244,7 +244,7 @@ fn judged(
     // A success needs nothing from the arguments: no secret can be in it to
     // redact, and no retry to plan. Only a failure reads them again.
     let checked = || check(kind, args, provided, Page::NoScript);
-    let (r, error) = match outcome {
+    let error = match outcome {
         Outcome::Response(response) => match response::parse(&response) {
             Ok(output) => {
                 return match settle::result(kind, Sent::Output(output)) {
@@ -257,36 +257,33 @@ fn judged(
                     Err(e) => Err(e),
                 };
             }
-            Err(e) => {
-                let r = checked()?;
-                let e = r.call.redact(e);
-                (r, Error::from(e))
-            }
+            Err(e) => Error::from(e),
         },
-        Outcome::Network(message) => (checked()?, Error::Network(message.to_owned())),
-        Outcome::Timeout => {
-            let r = checked()?;
-            let ms = r.config.timeout_ms;
-            (r, Error::Timeout(ms))
-        }
-        Outcome::Aborted => (checked()?, Error::Aborted),
-        Outcome::ProviderFailed(message) => (checked()?, Error::SecretHashProvider(message.to_owned())),
-        Outcome::Redirected => (
-            checked()?,
-            Error::from(ServiceError::unknown(
-                0,
-                "a redirect (Cognito never sends one), not followed",
-            )),
-        ),
+        Outcome::Network(message) => Error::Network(message.to_owned()),
+        // The config's milliseconds, filled in below.
+        Outcome::Timeout => Error::Timeout(0),
+        Outcome::Aborted => Error::Aborted,
+        Outcome::ProviderFailed(message) => Error::SecretHashProvider(message.to_owned()),
+        Outcome::Redirected => Error::from(ServiceError::unknown(
+            0,
+            "a redirect (Cognito never sends one), not followed",
+        )),
         // A 2xx among them is a lost answer to the retry policy, as any
         // unreadable 2xx (`retry`), so it is retried.
-        Outcome::TooLarge { status, request_id } => (
-            checked()?,
-            Error::from(ServiceError {
-                request_id: request_id.map(str::to_owned),
-                ..ServiceError::unknown(status, TOO_LARGE)
-            }),
-        ),
+        Outcome::TooLarge { status, request_id } => Error::from(ServiceError {
+            request_id: request_id.map(str::to_owned),
+            ..ServiceError::unknown(status, TOO_LARGE)
+        }),
+    };
+    // The arguments, read again once for every failure: the timeout is the
+    // config's, and every service error is redacted of the call's secrets
+    // (the request id of an answer over the cap too: a server may echo
+    // anything in a header).
+    let r = checked()?;
+    let error = match error {
+        Error::Service(e) => Error::from(r.call.redact(*e)),
+        Error::Timeout(_) => Error::Timeout(r.config.timeout_ms),
+        e => e,
     };
     let mut attempts = Attempts::resume(r.config.policy, state);
     let after_lost = attempts.ambiguous() && matches!(error, Error::Service(_));
@@ -634,6 +631,23 @@ mod tests {
         );
         assert!(!refused.contains("Pa55"), "{refused}");
         assert!(refused.contains(r#""field":"password""#));
+    }
+
+    #[test]
+    fn an_answer_over_the_cap_never_repeats_a_secret_in_its_request_id() {
+        let echo = Outcome::TooLarge {
+            status: 400,
+            request_id: Some("req Pa55-word! t1ck3t"),
+        };
+        let answer = judge(Kind::SignUp, SIGN_UP, None, 0, 0.5, echo);
+        for secret in ["Pa55-word!", "t1ck3t"] {
+            assert!(!answer.contains(secret), "{secret} in {answer}");
+        }
+        let e = json(&answer);
+        assert_eq!(
+            e.get("error").unwrap().get_str("requestId"),
+            Some("req [redacted] [redacted]")
+        );
     }
 
     #[test]
