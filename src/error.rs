@@ -168,10 +168,17 @@ fn redacted(text: &str, secrets: &[String], longest: usize) -> String {
 
 /// The first `chars` characters of `s`.
 pub fn prefix(s: &str, chars: usize) -> &str {
-    match s.char_indices().nth(chars) {
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
+    // Counted as `text::char_count` does: the bytes that start a character.
+    let mut seen = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if seen == chars {
+                return s.get(..i).unwrap_or(s);
+            }
+            seen += 1;
+        }
     }
+    s
 }
 
 /// Why a call did not succeed.
@@ -246,6 +253,16 @@ mod tests {
             "could not reach Cognito: Failed to fetch"
         );
         assert_eq!(Error::Aborted.message(), "the call was aborted");
+    }
+
+    #[test]
+    fn prefix_cuts_after_whole_characters() {
+        for s in ["", "abc", "é", "José😀x", "😀😀😀", "a\u{301}b"] {
+            for n in 0..7 {
+                let expected: String = s.chars().take(n).collect();
+                assert_eq!(prefix(s, n), expected, "{s:?} {n}");
+            }
+        }
     }
 
     #[test]
