@@ -43,13 +43,12 @@ impl Operation for AutoSignIn {
     }
 
     fn body(&self) -> String {
-        let mut parameters = ObjectWriter::new();
-        parameters
-            .string("USERNAME", &self.user.username)
-            .opt_string("SECRET_HASH", self.user.secret_hash());
         let mut w = ObjectWriter::new();
-        w.string("AuthFlow", "USER_AUTH")
-            .opt_object("AuthParameters", parameters)
+        w.string("AuthFlow", "USER_AUTH");
+        let at = w.begin("AuthParameters");
+        w.string("USERNAME", &self.user.username)
+            .opt_string("SECRET_HASH", self.user.secret_hash())
+            .end(at, false)
             .string("ClientId", &self.user.client_id);
         self.user.write_metadata(&mut w);
         w.string("Session", &self.session);
