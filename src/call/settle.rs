@@ -35,15 +35,27 @@ pub fn error_name(error: &Error) -> &'static str {
 }
 
 /// `{name, message, …}`: the members of the JavaScript `Error`.
+#[cfg(test)]
 pub fn error(error: &Error) -> String {
-    error_after(error, false)
+    let mut w = ObjectWriter::new();
+    write_error(&mut w, error, false);
+    w.finish()
 }
 
-/// [`error`]; `after_lost` says an earlier attempt of the call failed in a
-/// way that may have reached Cognito, so this answer may be its consequence
+/// `{"error": {name, message, …}}`: a step's answer for `error`;
+/// `after_lost` says an earlier attempt of the call failed in a way that may
+/// have reached Cognito, so this answer may be its consequence
 /// (`UsernameExistsException` because that attempt created the user, say).
-pub fn error_after(error: &Error, after_lost: bool) -> String {
+pub fn error_answer(error: &Error, after_lost: bool) -> String {
     let mut w = ObjectWriter::new();
+    let at = w.begin("error");
+    write_error(&mut w, error, after_lost);
+    w.end(at, false);
+    w.finish()
+}
+
+/// The members of the JavaScript `Error` for `error`, into an object open in `w`.
+fn write_error(w: &mut ObjectWriter, error: &Error, after_lost: bool) {
     w.string("name", error_name(error)).string("message", &error.message());
     match error {
         Error::Validation(e) => {
@@ -60,7 +72,6 @@ pub fn error_after(error: &Error, after_lost: bool) -> String {
         }
         Error::Network(_) | Error::Aborted | Error::SecretHashProvider(_) => {}
     }
-    w.finish()
 }
 
 /// What the export `kind` resolves with.

@@ -198,7 +198,7 @@ pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Pag
         .map_err(Error::from)
         .and_then(|kind| check(kind, args, provided, page))
     {
-        Err(e) => answer("error", &settle::error(&e)),
+        Err(e) => settle::error_answer(&e, false),
         Ok(r) if r.needs_hash => answer("provide", "true"),
         Ok(r) if r.needs_page => {
             let mut w = ObjectWriter::new();
@@ -229,7 +229,7 @@ pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Pag
 pub fn judge(kind: Kind, args: &str, provided: Option<&str>, state: u32, random: f64, outcome: Outcome<'_>) -> String {
     match judged(kind, args, provided, state, random, outcome) {
         Ok(answer) => answer,
-        Err(e) => answer("error", &settle::error(&e)),
+        Err(e) => settle::error_answer(&e, false),
     }
 }
 
@@ -294,7 +294,7 @@ fn judged(
                 .number("state", attempts.state().into());
             Ok(w.finish())
         }
-        Decision::Fail => Ok(answer("error", &settle::error_after(&error, after_lost))),
+        Decision::Fail => Ok(settle::error_answer(&error, after_lost)),
         Decision::Recovered => Ok(answer("ok", &settle::result(kind, Sent::Recovered)?)),
     }
 }
