@@ -75,17 +75,34 @@ fn write_error(w: &mut ObjectWriter, error: &Error, after_lost: bool) {
 }
 
 /// What the export `kind` resolves with.
+#[cfg(test)]
 pub fn result(kind: Kind, sent: Sent) -> Result<String, Error> {
+    let mut w = ObjectWriter::new();
+    write_result(&mut w, kind, sent)?;
+    Ok(w.finish())
+}
+
+/// `{"ok": result}`: a step's answer when the export `kind` resolves.
+pub fn result_answer(kind: Kind, sent: Sent) -> Result<String, Error> {
+    let mut w = ObjectWriter::new();
+    let at = w.begin("ok");
+    write_result(&mut w, kind, sent)?;
+    w.end(at, false);
+    Ok(w.finish())
+}
+
+fn write_result(w: &mut ObjectWriter, kind: Kind, sent: Sent) -> Result<(), Error> {
     let (output, recovered) = match sent {
         Sent::Output(output) => (output, false),
         Sent::Recovered => (Value::Object(Vec::new()), true),
     };
-    Ok(match kind {
-        Kind::ConfirmSignUp => confirm_sign_up::result(&output, recovered),
-        Kind::ResendSignUpCode => resend_sign_up_code::result(&output),
-        Kind::AutoSignIn => auto_sign_in::result(&output)?,
-        Kind::SignUp => sign_up::result(&output)?,
-    })
+    match kind {
+        Kind::ConfirmSignUp => confirm_sign_up::result(w, &output, recovered),
+        Kind::ResendSignUpCode => resend_sign_up_code::result(w, &output),
+        Kind::AutoSignIn => auto_sign_in::result(w, &output)?,
+        Kind::SignUp => sign_up::result(w, &output)?,
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -247,8 +247,8 @@ fn judged(
     let error = match outcome {
         Outcome::Response(response) => match response::parse(&response) {
             Ok(output) => {
-                return match settle::result(kind, Sent::Output(output)) {
-                    Ok(result) => Ok(answer("ok", &result)),
+                return match settle::result_answer(kind, Sent::Output(output)) {
+                    Ok(answer) => Ok(answer),
                     Err(Error::Service(mut e)) => {
                         e.status = response.status;
                         e.request_id = response.request_id.map(ToOwned::to_owned);
@@ -295,7 +295,7 @@ fn judged(
             Ok(w.finish())
         }
         Decision::Fail => Ok(settle::error_answer(&error, after_lost)),
-        Decision::Recovered => Ok(answer("ok", &settle::result(kind, Sent::Recovered)?)),
+        Decision::Recovered => settle::result_answer(kind, Sent::Recovered),
     }
 }
 

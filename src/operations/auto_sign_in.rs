@@ -131,8 +131,8 @@ impl<'a> AutoSignInOutput<'a> {
 }
 
 /// `{ isSignedIn: true, tokens, nextStep: { signInStep: "DONE" } }` or the challenge.
-pub fn result(output: &Value) -> Result<String, Error> {
-    let mut w = ObjectWriter::new();
+/// The members are written into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
     let mut next_step = ObjectWriter::new();
     match AutoSignInOutput::from_json(output)? {
         AutoSignInOutput::SignedIn(Tokens(result)) => {
@@ -200,7 +200,7 @@ pub fn result(output: &Value) -> Result<String, Error> {
         }
     }
     w.raw("nextStep", &next_step.finish());
-    Ok(w.finish())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -210,7 +210,9 @@ mod tests {
     use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
     fn ok(output: &str) -> String {
-        result(&json::parse(output).unwrap()).unwrap()
+        let mut w = ObjectWriter::new();
+        result(&mut w, &json::parse(output).unwrap()).unwrap();
+        w.finish()
     }
 
     fn op() -> AutoSignIn {
@@ -353,7 +355,7 @@ mod tests {
             "k".repeat(56)
         );
         assert!(!ok(&long_key).contains("newDeviceMetadata"));
-        let e = result(&json::parse("{}").unwrap()).unwrap_err();
+        let e = result(&mut ObjectWriter::new(), &json::parse("{}").unwrap()).unwrap_err();
         assert_eq!(crate::call::settle::error_name(&e), "UnknownError");
     }
 }

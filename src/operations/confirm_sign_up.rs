@@ -79,8 +79,9 @@ impl<'a> ConfirmSignUpOutput<'a> {
     }
 }
 
-/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
-pub fn result(output: &Value, recovered: bool) -> String {
+/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`,
+/// the members written into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value, recovered: bool) {
     let session = ConfirmSignUpOutput::from_json(output).session;
     let mut next_step = ObjectWriter::new();
     next_step.string(
@@ -91,12 +92,10 @@ pub fn result(output: &Value, recovered: bool) -> String {
             "DONE"
         },
     );
-    let mut w = ObjectWriter::new();
     w.bool("isSignUpComplete", true)
         .raw("nextStep", &next_step.finish())
         .opt_string("session", session)
         .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
-    w.finish()
 }
 
 #[cfg(test)]
@@ -108,7 +107,9 @@ mod tests {
     use crate::wire::validate::STRING_MAX;
 
     fn ok(output: &str) -> String {
-        result(&json::parse(output).unwrap(), false)
+        let mut w = ObjectWriter::new();
+        result(&mut w, &json::parse(output).unwrap(), false);
+        w.finish()
     }
 
     fn minimal() -> ConfirmSignUp {

@@ -40,9 +40,10 @@ impl Operation for ResendSignUpCode {
     }
 }
 
-/// `{ destination?, deliveryMedium?, attributeName? }`
-pub fn result(output: &Value) -> String {
-    delivery(output.get("CodeDeliveryDetails"))
+/// `{ destination?, deliveryMedium?, attributeName? }`, the members written
+/// into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value) {
+    delivery(w, output.get("CodeDeliveryDetails"));
 }
 
 #[cfg(test)]
@@ -52,7 +53,9 @@ mod tests {
     use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
     fn ok(output: &str) -> String {
-        result(&json::parse(output).unwrap())
+        let mut w = ObjectWriter::new();
+        result(&mut w, &json::parse(output).unwrap());
+        w.finish()
     }
 
     fn op() -> ResendSignUpCode {

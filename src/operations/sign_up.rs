@@ -168,25 +168,27 @@ impl<'a> SignUpOutput<'a> {
 }
 
 /// `{ isSignUpComplete, userId, nextStep: { signUpStep, codeDeliveryDetails? }, session? }`
-pub fn result(output: &Value) -> Result<String, Error> {
+/// The members are written into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
     let out = SignUpOutput::from_json(output)?;
     let mut next_step = ObjectWriter::new();
     if !out.user_confirmed {
         next_step.string("signUpStep", "CONFIRM_SIGN_UP");
         if let Some(details) = out.code_delivery {
-            next_step.raw("codeDeliveryDetails", &delivery(Some(details)));
+            let mut d = ObjectWriter::new();
+            delivery(&mut d, Some(details));
+            next_step.raw("codeDeliveryDetails", &d.finish());
         }
     } else if out.session.is_some() {
         next_step.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
     } else {
         next_step.string("signUpStep", "DONE");
     }
-    let mut w = ObjectWriter::new();
     w.bool("isSignUpComplete", out.user_confirmed)
         .string("userId", out.user_sub)
         .raw("nextStep", &next_step.finish())
         .opt_string("session", out.session);
-    Ok(w.finish())
+    Ok(())
 }
 
 #[cfg(test)]
