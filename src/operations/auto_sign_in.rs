@@ -133,7 +133,6 @@ impl<'a> AutoSignInOutput<'a> {
 /// `{ isSignedIn: true, tokens, nextStep: { signInStep: "DONE" } }` or the challenge.
 /// The members are written into the object open in `w`.
 pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
-    let mut next_step = ObjectWriter::new();
     match AutoSignInOutput::from_json(output)? {
         AutoSignInOutput::SignedIn(Tokens(result)) => {
             const TOKENS: [(&str, &str); 3] = [
@@ -141,27 +140,28 @@ pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
                 ("IdToken", "idToken"),
                 ("RefreshToken", "refreshToken"),
             ];
-            let mut tokens = ObjectWriter::new();
+            w.bool("isSignedIn", true);
+            let tokens = w.begin("tokens");
             for (cognito, ours) in TOKENS {
-                tokens.opt_string(ours, token(result, cognito));
+                w.opt_string(ours, token(result, cognito));
             }
-            tokens.opt_string("tokenType", string(result, "TokenType"));
+            w.opt_string("tokenType", string(result, "TokenType"));
             if let Some(Value::Number(n)) = result.get("ExpiresIn") {
                 if let Some(seconds) = parse_u32(n) {
-                    tokens.number("expiresIn", seconds.into());
+                    w.number("expiresIn", seconds.into());
                 }
             }
-            w.bool("isSignedIn", true).raw("tokens", &tokens.finish());
+            w.end(tokens, false);
             let device = result.get("NewDeviceMetadata");
             let key = device.and_then(|d| string(d, "DeviceKey"));
             if let (Some(d), Some(key)) = (device, key.filter(|k| k.len() <= 55)) {
-                let mut w_device = ObjectWriter::new();
-                w_device
-                    .string("deviceKey", key)
-                    .opt_string("deviceGroupKey", string(d, "DeviceGroupKey"));
-                w.raw("newDeviceMetadata", &w_device.finish());
+                let at = w.begin("newDeviceMetadata");
+                w.string("deviceKey", key)
+                    .opt_string("deviceGroupKey", string(d, "DeviceGroupKey"))
+                    .end(at, false);
             }
-            next_step.string("signInStep", "DONE");
+            let next_step = w.begin("nextStep");
+            w.string("signInStep", "DONE").end(next_step, false);
         }
         AutoSignInOutput::Challenge {
             name,
@@ -169,18 +169,18 @@ pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
             parameters,
             available,
         } => {
-            let mut challenge_parameters = ObjectWriter::new();
+            w.bool("isSignedIn", false);
+            let next_step = w.begin("nextStep");
+            w.string("signInStep", "CHALLENGE")
+                .string("challengeName", name)
+                .opt_string("session", session);
+            let at = w.begin("challengeParameters");
             for (k, v) in parameters {
                 if let Value::String(v) = v {
-                    challenge_parameters.string(k, v);
+                    w.string(k, v);
                 }
             }
-            w.bool("isSignedIn", false);
-            next_step
-                .string("signInStep", "CHALLENGE")
-                .string("challengeName", name)
-                .opt_string("session", session)
-                .raw("challengeParameters", &challenge_parameters.finish());
+            w.end(at, false);
             let mut list = String::from("[");
             for v in available {
                 if let Value::String(name) = v {
@@ -195,11 +195,11 @@ pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
             }
             if list.len() > 1 {
                 list.push(']');
-                next_step.raw("availableChallenges", &list);
+                w.raw("availableChallenges", &list);
             }
+            w.end(next_step, false);
         }
     }
-    w.raw("nextStep", &next_step.finish());
     Ok(())
 }
 

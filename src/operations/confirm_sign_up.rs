@@ -83,19 +83,19 @@ impl<'a> ConfirmSignUpOutput<'a> {
 /// the members written into the object open in `w`.
 pub fn result(w: &mut ObjectWriter, output: &Value, recovered: bool) {
     let session = ConfirmSignUpOutput::from_json(output).session;
-    let mut next_step = ObjectWriter::new();
-    next_step.string(
+    w.bool("isSignUpComplete", true);
+    let next_step = w.begin("nextStep");
+    w.string(
         "signUpStep",
         if session.is_some() {
             "COMPLETE_AUTO_SIGN_IN"
         } else {
             "DONE"
         },
-    );
-    w.bool("isSignUpComplete", true)
-        .raw("nextStep", &next_step.finish())
-        .opt_string("session", session)
-        .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
+    )
+    .end(next_step, false)
+    .opt_string("session", session)
+    .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
 }
 
 #[cfg(test)]

@@ -171,23 +171,22 @@ impl<'a> SignUpOutput<'a> {
 /// The members are written into the object open in `w`.
 pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
     let out = SignUpOutput::from_json(output)?;
-    let mut next_step = ObjectWriter::new();
+    w.bool("isSignUpComplete", out.user_confirmed)
+        .string("userId", out.user_sub);
+    let next_step = w.begin("nextStep");
     if !out.user_confirmed {
-        next_step.string("signUpStep", "CONFIRM_SIGN_UP");
+        w.string("signUpStep", "CONFIRM_SIGN_UP");
         if let Some(details) = out.code_delivery {
-            let mut d = ObjectWriter::new();
-            delivery(&mut d, Some(details));
-            next_step.raw("codeDeliveryDetails", &d.finish());
+            let at = w.begin("codeDeliveryDetails");
+            delivery(w, Some(details));
+            w.end(at, false);
         }
     } else if out.session.is_some() {
-        next_step.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
+        w.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
     } else {
-        next_step.string("signUpStep", "DONE");
+        w.string("signUpStep", "DONE");
     }
-    w.bool("isSignUpComplete", out.user_confirmed)
-        .string("userId", out.user_sub)
-        .raw("nextStep", &next_step.finish())
-        .opt_string("session", out.session);
+    w.end(next_step, false).opt_string("session", out.session);
     Ok(())
 }
 
