@@ -316,7 +316,7 @@ fn read_user(input: &Obj<'_>, client_id: &str) -> Result<UserCall, ValidationErr
 
 /// Reads `{"input": …, "config": …}` for the export `kind`.
 pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
-    let args = json::parse(text).ok_or(ValidationError::new("input", Rule::Type("an object")))?;
+    let args = json::parse(text).ok_or_else(|| ValidationError::new("input", Rule::Type("an object")))?;
     let config = read_config(Obj::argument(args.get("config"), "config")?)?;
     let input = Obj::argument(args.get("input"), "input")?;
     let user = read_user(&input, &config.client_id)?;

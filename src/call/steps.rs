@@ -193,7 +193,7 @@ fn answer(key: &str, json: &str) -> String {
 /// operation name `buildRequest` does not know. `provided` is what the
 /// SecretHash provider returned, as `{"config": {"secretHash": …}}`.
 pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Page<'_>) -> String {
-    let kind = kind.ok_or(ValidationError::new("operation", Rule::Type(OPERATIONS)));
+    let kind = kind.ok_or_else(|| ValidationError::new("operation", Rule::Type(OPERATIONS)));
     match kind
         .map_err(Error::from)
         .and_then(|kind| check(kind, args, provided, page))

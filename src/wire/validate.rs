@@ -280,7 +280,7 @@ pub fn user_pool_id(value: &str) -> Result<&str, ValidationError> {
                 && all(region, |c| is_word(c) || c == '-')
                 && all(id, |c| c.is_ascii_alphanumeric())
         })
-        .ok_or(ValidationError::new("userPoolId", Rule::Format(FORM)))?;
+        .ok_or_else(|| ValidationError::new("userPoolId", Rule::Format(FORM)))?;
     Ok(region)
 }
 
