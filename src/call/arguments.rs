@@ -288,7 +288,7 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
 }
 
 /// The members every call's first argument shares.
-fn read_user(input: &Obj<'_>, client_id: &str) -> Result<UserCall, ValidationError> {
+fn read_user(input: &Obj<'_>, client_id: &str) -> Result<Box<UserCall>, ValidationError> {
     let username = input.string("username")?;
     let analytics = input.opt_object("analyticsMetadata", "analyticsMetadata")?;
     let context = input.opt_object("userContextData", "userContextData")?;
@@ -301,7 +301,7 @@ fn read_user(input: &Obj<'_>, client_id: &str) -> Result<UserCall, ValidationErr
         .transpose()?;
     let client_metadata = input.opt_string_map("clientMetadata")?.unwrap_or_default();
     input.is_tagged("signal", "signal", "an AbortSignal")?;
-    Ok(UserCall {
+    Ok(Box::new(UserCall {
         client_id: client_id.to_owned(),
         username: username.to_owned(),
         secret_hash: None,
@@ -311,7 +311,7 @@ fn read_user(input: &Obj<'_>, client_id: &str) -> Result<UserCall, ValidationErr
             encoded_data: encoded_data.map(String::from),
         }),
         client_metadata,
-    })
+    }))
 }
 
 /// Reads `{"input": …, "config": …}` for the export `kind`.

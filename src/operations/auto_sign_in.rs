@@ -6,6 +6,7 @@
 //! client that just confirmed the user, for a few minutes, once. The answer is
 //! either tokens or the next challenge (an MFA code, say) by name.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use super::{Operation, UserCall};
@@ -17,7 +18,7 @@ use crate::wire::validate::{self, Rule, ValidationError};
 /// `InitiateAuth` with `AuthFlow: USER_AUTH` and a sign-up session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AutoSignIn {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
     pub session: String,
 }
 
@@ -217,11 +218,11 @@ mod tests {
 
     fn op() -> AutoSignIn {
         AutoSignIn {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
             session: "S".repeat(24),
         }
     }

@@ -1,6 +1,7 @@
 //! `confirmSignUp` (Cognito's ConfirmSignUp): its input, checked against the
 //! model and written as the request body; Cognito's answer; the result.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use super::{Operation, UserCall};
@@ -12,7 +13,7 @@ use crate::wire::validate::{self, ValidationError};
 /// Every member of `ConfirmSignUpRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfirmSignUp {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
     pub confirmation_code: String,
     pub force_alias_creation: Option<bool>,
     pub session: Option<String>,
@@ -114,11 +115,11 @@ mod tests {
 
     fn minimal() -> ConfirmSignUp {
         ConfirmSignUp {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
             confirmation_code: "123456".into(),
             ..Default::default()
         }

@@ -1,6 +1,7 @@
 //! `resendSignUpCode` (Cognito's ResendConfirmationCode): a new code for a
 //! user who has not confirmed yet, and where it went.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use super::{delivery, Operation, UserCall};
@@ -10,7 +11,7 @@ use crate::wire::validate::ValidationError;
 /// Every member of `ResendConfirmationCodeRequest`: all of them shared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResendSignUpCode {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
 }
 
 impl Operation for ResendSignUpCode {
@@ -60,11 +61,11 @@ mod tests {
 
     fn op() -> ResendSignUpCode {
         ResendSignUpCode {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
         }
     }
 

@@ -9,6 +9,7 @@
 //! went to `CodeDeliveryDetails`; a user confirmed already (a pre-sign-up
 //! Lambda, say) with a `Session` can sign in at once; otherwise sign-up is done.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -42,7 +43,7 @@ impl core::fmt::Debug for Attributes {
 /// Every member of `SignUpRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SignUp {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
     pub password: Option<Sensitive>,
     pub user_attributes: Attributes,
     pub validation_data: Attributes,
@@ -199,11 +200,11 @@ mod tests {
 
     fn op() -> SignUp {
         SignUp {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
             ..Default::default()
         }
     }
