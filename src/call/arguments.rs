@@ -95,7 +95,7 @@ pub struct Config {
 /// checked by [`Operation::validate`].
 pub struct Arguments {
     pub op: Box<dyn Operation>,
-    pub config: Config,
+    pub config: Box<Config>,
 }
 
 type Field = Cow<'static, str>;
@@ -240,7 +240,7 @@ impl<'a> Obj<'a> {
     }
 }
 
-fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
+fn read_config(config: Obj<'_>) -> Result<Box<Config>, ValidationError> {
     let pool_region = validate::user_pool_id(config.string("userPoolId")?)?;
     let region = config.opt_string("region")?;
     if let Some(region) = region {
@@ -275,7 +275,7 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
     let max_attempts = config
         .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
         .unwrap_or(RetryPolicy::default().max_attempts);
-    Ok(Config {
+    Ok(Box::new(Config {
         client_id: client_id.to_owned(),
         url,
         secret,
@@ -284,7 +284,7 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
             max_attempts,
             ..RetryPolicy::default()
         },
-    })
+    }))
 }
 
 /// The members every call's first argument shares.

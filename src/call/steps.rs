@@ -122,7 +122,7 @@ pub enum Outcome<'a> {
 /// A call read and checked, with its request built.
 struct Checked {
     op: Box<dyn Operation>,
-    config: Config,
+    config: Box<Config>,
     call: Call,
     /// The provider has yet to give the SecretHash.
     needs_hash: bool,
