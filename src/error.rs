@@ -8,6 +8,7 @@
 //! failure. Failures that never reached Cognito (bad input, no network,
 //! timeout, abort, the SecretHash provider) have variants of their own.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use crate::wire::text::{concat, find, push_uint, replace_all};
@@ -167,17 +168,25 @@ fn redacted(text: &str, secrets: &[String], longest: usize) -> String {
 
 /// The first `chars` characters of `s`.
 pub fn prefix(s: &str, chars: usize) -> &str {
-    match s.char_indices().nth(chars) {
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
+    // Counted as `text::char_count` does: the bytes that start a character.
+    let mut seen = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if seen == chars {
+                return s.get(..i).unwrap_or(s);
+            }
+            seen += 1;
+        }
     }
+    s
 }
 
 /// Why a call did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     Validation(ValidationError),
-    Service(ServiceError),
+    /// Boxed, as [`ValidationError`] is: an `Error` moves as two words.
+    Service(Box<ServiceError>),
     /// The request could not be sent or its answer not read: offline, DNS,
     /// TLS, CORS refused, connection reset. The request may or may not have
     /// reached Cognito.
@@ -216,7 +225,7 @@ impl From<ValidationError> for Error {
 
 impl From<ServiceError> for Error {
     fn from(e: ServiceError) -> Self {
-        Error::Service(e)
+        Error::Service(Box::new(e))
     }
 }
 
@@ -244,6 +253,16 @@ mod tests {
             "could not reach Cognito: Failed to fetch"
         );
         assert_eq!(Error::Aborted.message(), "the call was aborted");
+    }
+
+    #[test]
+    fn prefix_cuts_after_whole_characters() {
+        for s in ["", "abc", "é", "José😀x", "😀😀😀", "a\u{301}b"] {
+            for n in 0..7 {
+                let expected: String = s.chars().take(n).collect();
+                assert_eq!(prefix(s, n), expected, "{s:?} {n}");
+            }
+        }
     }
 
     #[test]

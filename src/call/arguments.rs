@@ -95,7 +95,7 @@ pub struct Config {
 /// checked by [`Operation::validate`].
 pub struct Arguments {
     pub op: Box<dyn Operation>,
-    pub config: Config,
+    pub config: Box<Config>,
 }
 
 type Field = Cow<'static, str>;
@@ -112,14 +112,6 @@ fn tag(v: &Value) -> Option<&str> {
 
 fn is_object(v: &Value) -> bool {
     matches!(v, Value::Object(_)) && tag(v).is_none()
-}
-
-/// A string, refused when it is of another type or was not well-formed.
-fn string(v: &Value, field: Field) -> Result<String, ValidationError> {
-    match v {
-        Value::String(s) => Ok(s.clone()),
-        _ => Err(not_a_string(v, field)),
-    }
 }
 
 fn not_a_string(v: &Value, field: Field) -> ValidationError {
@@ -154,21 +146,29 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// A member, `None` when it is absent or `null`.
-    fn member(&self, key: &'static str) -> Option<(&'a Value, Field)> {
-        self.value
-            .get(key)
-            .filter(|v| !matches!(v, Value::Null))
-            .map(|v| (v, self.field(key)))
+    /// An error about the member `key`.
+    fn error(&self, key: &'static str, rule: Rule) -> ValidationError {
+        ValidationError::new(self.field(key), rule)
     }
 
-    fn opt_string(&self, key: &'static str) -> Result<Option<String>, ValidationError> {
-        self.member(key).map(|(v, field)| string(v, field)).transpose()
+    /// A member, `None` when it is absent or `null`. Its name is built only
+    /// for an error (`Obj::error`).
+    fn member(&self, key: &'static str) -> Option<&'a Value> {
+        self.value.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
-    fn string(&self, key: &'static str) -> Result<String, ValidationError> {
-        self.opt_string(key)?
-            .ok_or_else(|| ValidationError::new(self.field(key), Rule::Required))
+    /// A string member, borrowed: a caller copies it once it has read
+    /// everything that may fail, so a refusal has fewer owned strings to drop.
+    fn opt_string(&self, key: &'static str) -> Result<Option<&'a str>, ValidationError> {
+        match self.member(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(v) => Err(not_a_string(v, self.field(key))),
+        }
+    }
+
+    fn string(&self, key: &'static str) -> Result<&'a str, ValidationError> {
+        self.opt_string(key)?.ok_or_else(|| self.error(key, Rule::Required))
     }
 
     /// A whole number from `min` to `max`; `expected` describes that for the error.
@@ -180,32 +180,31 @@ impl<'a> Obj<'a> {
         expected: &'static str,
     ) -> Result<Option<u32>, ValidationError> {
         self.member(key)
-            .map(|(v, field)| {
+            .map(|v| {
                 // `JSON.stringify` writes a whole number below 1e21 as plain digits.
                 match v {
                     Value::Number(n) => parse_u32(n).filter(|n| (min..=max).contains(n)),
                     _ => None,
                 }
-                .ok_or(ValidationError::new(field, Rule::Type(expected)))
+                .ok_or_else(|| self.error(key, Rule::Type(expected)))
             })
             .transpose()
     }
 
     fn opt_bool(&self, key: &'static str) -> Result<Option<bool>, ValidationError> {
-        self.member(key)
-            .map(|(v, field)| match v {
-                Value::Bool(b) => Ok(*b),
-                _ => Err(ValidationError::new(field, Rule::Type("true or false"))),
-            })
-            .transpose()
+        match self.member(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(self.error(key, Rule::Type("true or false"))),
+        }
     }
 
     /// Whether the member is there and carries the driver's tag `kind`.
     fn is_tagged(&self, key: &'static str, kind: &str, expected: &'static str) -> Result<bool, ValidationError> {
         match self.member(key) {
             None => Ok(false),
-            Some((v, _)) if tag(v) == Some(kind) => Ok(true),
-            Some((_, field)) => Err(ValidationError::new(field, Rule::Type(expected))),
+            Some(v) if tag(v) == Some(kind) => Ok(true),
+            Some(_) => Err(self.error(key, Rule::Type(expected))),
         }
     }
 
@@ -213,14 +212,14 @@ impl<'a> Obj<'a> {
     fn opt_object(&self, key: &'static str, path: &'static str) -> Result<Option<Obj<'a>>, ValidationError> {
         match self.member(key) {
             None => Ok(None),
-            Some((value, _)) if is_object(value) => Ok(Some(Obj { value, path })),
-            Some((_, field)) => Err(ValidationError::new(field, Rule::Type("an object"))),
+            Some(value) if is_object(value) => Ok(Some(Obj { value, path })),
+            Some(_) => Err(self.error(key, Rule::Type("an object"))),
         }
     }
 
     /// A member that maps strings to strings, in the object's own key order.
     fn opt_string_map(&self, key: &'static str) -> Result<Option<Vec<(String, String)>>, ValidationError> {
-        let Some((v, field)) = self.member(key) else {
+        let Some(v) = self.member(key) else {
             return Ok(None);
         };
         match v {
@@ -230,44 +229,39 @@ impl<'a> Obj<'a> {
                     let k = k.strip_prefix(TAG).unwrap_or(k);
                     match value {
                         Value::String(s) => map.push((k.to_owned(), s.clone())),
-                        _ => return Err(not_a_string(value, Cow::Owned(concat(&[&field, ".", k])))),
+                        _ => return Err(not_a_string(value, Cow::Owned(concat(&[&self.field(key), ".", k])))),
                     }
                 }
                 Ok(Some(map))
             }
-            _ if tag(v) == Some("loneSurrogate") => Err(ValidationError::new(field, Rule::LoneSurrogate)),
-            _ => Err(ValidationError::new(
-                field,
-                Rule::Type("an object whose values are strings"),
-            )),
+            _ if tag(v) == Some("loneSurrogate") => Err(self.error(key, Rule::LoneSurrogate)),
+            _ => Err(self.error(key, Rule::Type("an object whose values are strings"))),
         }
     }
 }
 
-fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
-    let pool_region = validate::user_pool_id(&config.string("userPoolId")?)?.to_owned();
+fn read_config(config: Obj<'_>) -> Result<Box<Config>, ValidationError> {
+    let pool_region = validate::user_pool_id(config.string("userPoolId")?)?;
     let region = config.opt_string("region")?;
-    if let Some(region) = &region {
+    if let Some(region) = region {
         validate::region("region", region)?;
     }
     let client_id = config.string("clientId")?;
-    validate::client_id(&client_id)?;
+    validate::client_id(client_id)?;
     let custom = config.opt_string("endpoint")?;
     let url = endpoint::resolve(&EndpointConfig {
-        region: region.as_deref().unwrap_or(&pool_region),
+        region: region.unwrap_or(pool_region),
         use_fips: config.opt_bool("useFips")?.unwrap_or(false),
         use_dual_stack: config.opt_bool("useDualStack")?.unwrap_or(false),
-        custom: custom.as_deref(),
+        custom,
     })?;
     let client_secret = config.opt_string("clientSecret")?;
     let secret = match (client_secret, config.member("secretHash")) {
         (Some(_), Some(_)) => return Err(ValidationError::new("secretHash", Rule::Conflicts("clientSecret"))),
-        (Some(s), None) if s.is_empty() => {
-            return Err(ValidationError::new("clientSecret", Rule::Format("a non-empty string")))
-        }
-        (Some(s), None) => SecretSource::Compute(ClientSecret::new(s)),
-        (None, Some((v, _))) if tag(v) == Some("function") => SecretSource::Provider,
-        (None, Some((v, _))) => SecretSource::Given(given_hash(Some(v), "a string or a function")?),
+        (Some(""), None) => return Err(ValidationError::new("clientSecret", Rule::Format("a non-empty string"))),
+        (Some(s), None) => SecretSource::Compute(ClientSecret::new(s.to_owned())),
+        (None, Some(v)) if tag(v) == Some("function") => SecretSource::Provider,
+        (None, Some(v)) => SecretSource::Given(given_hash(Some(v), "a string or a function")?),
         (None, None) => SecretSource::None,
     };
     let timeout_ms = config
@@ -281,8 +275,8 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
     let max_attempts = config
         .opt_whole_number("maxAttempts", 1, 10, "a whole number from 1 to 10")?
         .unwrap_or(RetryPolicy::default().max_attempts);
-    Ok(Config {
-        client_id,
+    Ok(Box::new(Config {
+        client_id: client_id.to_owned(),
         url,
         secret,
         timeout_ms,
@@ -290,57 +284,62 @@ fn read_config(config: Obj<'_>) -> Result<Config, ValidationError> {
             max_attempts,
             ..RetryPolicy::default()
         },
-    })
+    }))
 }
 
 /// The members every call's first argument shares.
-fn read_user(input: &Obj<'_>, client_id: &str) -> Result<UserCall, ValidationError> {
+fn read_user(input: &Obj<'_>, client_id: &str) -> Result<Box<UserCall>, ValidationError> {
     let username = input.string("username")?;
     let analytics = input.opt_object("analyticsMetadata", "analyticsMetadata")?;
     let context = input.opt_object("userContextData", "userContextData")?;
-    let user = UserCall {
-        client_id: client_id.to_owned(),
-        username,
-        secret_hash: None,
-        analytics_endpoint_id: analytics
-            .map(|a| a.opt_string("analyticsEndpointId"))
-            .transpose()?
-            .flatten(),
-        user_context_data: context
-            .map(|c| -> Result<_, ValidationError> {
-                Ok(UserContextData {
-                    ip_address: c.opt_string("ipAddress")?,
-                    encoded_data: c.opt_string("encodedData")?,
-                })
-            })
-            .transpose()?,
-        client_metadata: input.opt_string_map("clientMetadata")?.unwrap_or_default(),
-    };
+    let analytics_endpoint_id = analytics
+        .map(|a| a.opt_string("analyticsEndpointId"))
+        .transpose()?
+        .flatten();
+    let context = context
+        .map(|c| -> Result<_, ValidationError> { Ok((c.opt_string("ipAddress")?, c.opt_string("encodedData")?)) })
+        .transpose()?;
+    let client_metadata = input.opt_string_map("clientMetadata")?.unwrap_or_default();
     input.is_tagged("signal", "signal", "an AbortSignal")?;
-    Ok(user)
+    Ok(Box::new(UserCall {
+        client_id: client_id.to_owned(),
+        username: username.to_owned(),
+        secret_hash: None,
+        analytics_endpoint_id: analytics_endpoint_id.map(String::from),
+        user_context_data: context.map(|(ip_address, encoded_data)| UserContextData {
+            ip_address: ip_address.map(String::from),
+            encoded_data: encoded_data.map(String::from),
+        }),
+        client_metadata,
+    }))
 }
 
 /// Reads `{"input": …, "config": …}` for the export `kind`.
 pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
-    let args = json::parse(text).ok_or(ValidationError::new("input", Rule::Type("an object")))?;
+    let args = json::parse(text).ok_or_else(|| ValidationError::new("input", Rule::Type("an object")))?;
     let config = read_config(Obj::argument(args.get("config"), "config")?)?;
     let input = Obj::argument(args.get("input"), "input")?;
     let user = read_user(&input, &config.client_id)?;
     let op: Box<dyn Operation> = match kind {
-        Kind::ConfirmSignUp => Box::new(ConfirmSignUp {
-            user,
-            confirmation_code: input.string("confirmationCode")?,
-            force_alias_creation: input.opt_bool("forceAliasCreation")?,
-            session: input.opt_string("session")?,
-        }),
+        Kind::ConfirmSignUp => {
+            let code = input.string("confirmationCode")?;
+            let force_alias_creation = input.opt_bool("forceAliasCreation")?;
+            let session = input.opt_string("session")?;
+            Box::new(ConfirmSignUp {
+                user,
+                confirmation_code: code.to_owned(),
+                force_alias_creation,
+                session: session.map(String::from),
+            })
+        }
         Kind::ResendSignUpCode => Box::new(ResendSignUpCode { user }),
         Kind::AutoSignIn => Box::new(AutoSignIn {
             user,
-            session: input.opt_string("session")?.unwrap_or_default(),
+            session: input.opt_string("session")?.unwrap_or_default().to_owned(),
         }),
         Kind::SignUp => Box::new(SignUp {
             user,
-            password: input.opt_string("password")?.map(Sensitive),
+            password: input.opt_string("password")?.map(|p| Sensitive(p.to_owned())),
             user_attributes: Attributes(input.opt_string_map("userAttributes")?.unwrap_or_default()),
             validation_data: Attributes(input.opt_string_map("validationData")?.unwrap_or_default()),
         }),
@@ -382,7 +381,7 @@ mod tests {
 
     fn refused(text: &str) -> (String, &'static str) {
         let e = read(Kind::ConfirmSignUp, text).err().expect("refused");
-        (e.field.into_owned(), e.rule.code())
+        (e.field.to_string(), e.rule.code())
     }
 
     fn confirm(input: &str) -> String {

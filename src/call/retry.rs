@@ -163,7 +163,7 @@ mod tests {
     }
 
     fn service(name: ServiceErrorName, status: u16, message: &str) -> Error {
-        Error::Service(ServiceError {
+        Error::from(ServiceError {
             name,
             error_type: None,
             message: message.into(),

@@ -35,15 +35,27 @@ pub fn error_name(error: &Error) -> &'static str {
 }
 
 /// `{name, message, …}`: the members of the JavaScript `Error`.
+#[cfg(test)]
 pub fn error(error: &Error) -> String {
-    error_after(error, false)
+    let mut w = ObjectWriter::new();
+    write_error(&mut w, error, false);
+    w.finish()
 }
 
-/// [`error`]; `after_lost` says an earlier attempt of the call failed in a
-/// way that may have reached Cognito, so this answer may be its consequence
+/// `{"error": {name, message, …}}`: a step's answer for `error`;
+/// `after_lost` says an earlier attempt of the call failed in a way that may
+/// have reached Cognito, so this answer may be its consequence
 /// (`UsernameExistsException` because that attempt created the user, say).
-pub fn error_after(error: &Error, after_lost: bool) -> String {
+pub fn error_answer(error: &Error, after_lost: bool) -> String {
     let mut w = ObjectWriter::new();
+    let at = w.begin("error");
+    write_error(&mut w, error, after_lost);
+    w.end(at, false);
+    w.finish()
+}
+
+/// The members of the JavaScript `Error` for `error`, into an object open in `w`.
+fn write_error(w: &mut ObjectWriter, error: &Error, after_lost: bool) {
     w.string("name", error_name(error)).string("message", &error.message());
     match error {
         Error::Validation(e) => {
@@ -60,21 +72,37 @@ pub fn error_after(error: &Error, after_lost: bool) -> String {
         }
         Error::Network(_) | Error::Aborted | Error::SecretHashProvider(_) => {}
     }
-    w.finish()
 }
 
 /// What the export `kind` resolves with.
+#[cfg(test)]
 pub fn result(kind: Kind, sent: Sent) -> Result<String, Error> {
+    let mut w = ObjectWriter::new();
+    write_result(&mut w, kind, sent)?;
+    Ok(w.finish())
+}
+
+/// `{"ok": result}`: a step's answer when the export `kind` resolves.
+pub fn result_answer(kind: Kind, sent: Sent) -> Result<String, Error> {
+    let mut w = ObjectWriter::new();
+    let at = w.begin("ok");
+    write_result(&mut w, kind, sent)?;
+    w.end(at, false);
+    Ok(w.finish())
+}
+
+fn write_result(w: &mut ObjectWriter, kind: Kind, sent: Sent) -> Result<(), Error> {
     let (output, recovered) = match sent {
         Sent::Output(output) => (output, false),
         Sent::Recovered => (Value::Object(Vec::new()), true),
     };
-    Ok(match kind {
-        Kind::ConfirmSignUp => confirm_sign_up::result(&output, recovered),
-        Kind::ResendSignUpCode => resend_sign_up_code::result(&output),
-        Kind::AutoSignIn => auto_sign_in::result(&output)?,
-        Kind::SignUp => sign_up::result(&output)?,
-    })
+    match kind {
+        Kind::ConfirmSignUp => confirm_sign_up::result(w, &output, recovered),
+        Kind::ResendSignUpCode => resend_sign_up_code::result(w, &output),
+        Kind::AutoSignIn => auto_sign_in::result(w, &output)?,
+        Kind::SignUp => sign_up::result(w, &output)?,
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -98,7 +126,7 @@ mod tests {
             error(&Error::Validation(ValidationError::new("username", Rule::Required))),
             r#"{"name":"ValidationError","message":"username is required","field":"username","rule":"required"}"#
         );
-        let service = Error::Service(ServiceError {
+        let service = Error::from(ServiceError {
             name: ServiceErrorName::CodeMismatch,
             error_type: Some("CodeMismatchException".into()),
             message: "Invalid code".into(),

@@ -122,7 +122,7 @@ pub enum Outcome<'a> {
 /// A call read and checked, with its request built.
 struct Checked {
     op: Box<dyn Operation>,
-    config: Config,
+    config: Box<Config>,
     call: Call,
     /// The provider has yet to give the SecretHash.
     needs_hash: bool,
@@ -130,7 +130,7 @@ struct Checked {
     needs_page: bool,
 }
 
-fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Result<Checked, Error> {
+fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Result<Box<Checked>, Error> {
     let Arguments { mut op, config } = arguments::read(kind, args)?;
     op.validate()?;
     let user = op.user_mut();
@@ -170,13 +170,13 @@ fn check(kind: Kind, args: &str, provided: Option<&str>, page: Page<'_>) -> Resu
         }
     }
     let call = op.call(config.url.clone(), client_secret);
-    Ok(Checked {
+    Ok(Box::new(Checked {
         op,
         config,
         call,
         needs_hash,
         needs_page,
-    })
+    }))
 }
 
 /// What `buildRequest`'s `operation` must be: every name of [`Kind::EXPORTS`]
@@ -193,12 +193,12 @@ fn answer(key: &str, json: &str) -> String {
 /// operation name `buildRequest` does not know. `provided` is what the
 /// SecretHash provider returned, as `{"config": {"secretHash": …}}`.
 pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Page<'_>) -> String {
-    let kind = kind.ok_or(ValidationError::new("operation", Rule::Type(OPERATIONS)));
+    let kind = kind.ok_or_else(|| ValidationError::new("operation", Rule::Type(OPERATIONS)));
     match kind
         .map_err(Error::from)
         .and_then(|kind| check(kind, args, provided, page))
     {
-        Err(e) => answer("error", &settle::error(&e)),
+        Err(e) => settle::error_answer(&e, false),
         Ok(r) if r.needs_hash => answer("provide", "true"),
         Ok(r) if r.needs_page => {
             let mut w = ObjectWriter::new();
@@ -229,7 +229,7 @@ pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Pag
 pub fn judge(kind: Kind, args: &str, provided: Option<&str>, state: u32, random: f64, outcome: Outcome<'_>) -> String {
     match judged(kind, args, provided, state, random, outcome) {
         Ok(answer) => answer,
-        Err(e) => answer("error", &settle::error(&e)),
+        Err(e) => settle::error_answer(&e, false),
     }
 }
 
@@ -244,49 +244,46 @@ fn judged(
     // A success needs nothing from the arguments: no secret can be in it to
     // redact, and no retry to plan. Only a failure reads them again.
     let checked = || check(kind, args, provided, Page::NoScript);
-    let (r, error) = match outcome {
+    let error = match outcome {
         Outcome::Response(response) => match response::parse(&response) {
             Ok(output) => {
-                return match settle::result(kind, Sent::Output(output)) {
-                    Ok(result) => Ok(answer("ok", &result)),
+                return match settle::result_answer(kind, Sent::Output(output)) {
+                    Ok(answer) => Ok(answer),
                     Err(Error::Service(mut e)) => {
                         e.status = response.status;
                         e.request_id = response.request_id.map(ToOwned::to_owned);
-                        Err(Error::Service(checked()?.call.redact(e)))
+                        Err(Error::from(checked()?.call.redact(*e)))
                     }
                     Err(e) => Err(e),
                 };
             }
-            Err(e) => {
-                let r = checked()?;
-                let e = r.call.redact(e);
-                (r, Error::Service(e))
-            }
+            Err(e) => Error::from(e),
         },
-        Outcome::Network(message) => (checked()?, Error::Network(message.to_owned())),
-        Outcome::Timeout => {
-            let r = checked()?;
-            let ms = r.config.timeout_ms;
-            (r, Error::Timeout(ms))
-        }
-        Outcome::Aborted => (checked()?, Error::Aborted),
-        Outcome::ProviderFailed(message) => (checked()?, Error::SecretHashProvider(message.to_owned())),
-        Outcome::Redirected => (
-            checked()?,
-            Error::Service(ServiceError::unknown(
-                0,
-                "a redirect (Cognito never sends one), not followed",
-            )),
-        ),
+        Outcome::Network(message) => Error::Network(message.to_owned()),
+        // The config's milliseconds, filled in below.
+        Outcome::Timeout => Error::Timeout(0),
+        Outcome::Aborted => Error::Aborted,
+        Outcome::ProviderFailed(message) => Error::SecretHashProvider(message.to_owned()),
+        Outcome::Redirected => Error::from(ServiceError::unknown(
+            0,
+            "a redirect (Cognito never sends one), not followed",
+        )),
         // A 2xx among them is a lost answer to the retry policy, as any
         // unreadable 2xx (`retry`), so it is retried.
-        Outcome::TooLarge { status, request_id } => (
-            checked()?,
-            Error::Service(ServiceError {
-                request_id: request_id.map(str::to_owned),
-                ..ServiceError::unknown(status, TOO_LARGE)
-            }),
-        ),
+        Outcome::TooLarge { status, request_id } => Error::from(ServiceError {
+            request_id: request_id.map(str::to_owned),
+            ..ServiceError::unknown(status, TOO_LARGE)
+        }),
+    };
+    // The arguments, read again once for every failure: the timeout is the
+    // config's, and every service error is redacted of the call's secrets
+    // (the request id of an answer over the cap too: a server may echo
+    // anything in a header).
+    let r = checked()?;
+    let error = match error {
+        Error::Service(e) => Error::from(r.call.redact(*e)),
+        Error::Timeout(_) => Error::Timeout(r.config.timeout_ms),
+        e => e,
     };
     let mut attempts = Attempts::resume(r.config.policy, state);
     let after_lost = attempts.ambiguous() && matches!(error, Error::Service(_));
@@ -297,8 +294,8 @@ fn judged(
                 .number("state", attempts.state().into());
             Ok(w.finish())
         }
-        Decision::Fail => Ok(answer("error", &settle::error_after(&error, after_lost))),
-        Decision::Recovered => Ok(answer("ok", &settle::result(kind, Sent::Recovered)?)),
+        Decision::Fail => Ok(settle::error_answer(&error, after_lost)),
+        Decision::Recovered => settle::result_answer(kind, Sent::Recovered),
     }
 }
 
@@ -634,6 +631,23 @@ mod tests {
         );
         assert!(!refused.contains("Pa55"), "{refused}");
         assert!(refused.contains(r#""field":"password""#));
+    }
+
+    #[test]
+    fn an_answer_over_the_cap_never_repeats_a_secret_in_its_request_id() {
+        let echo = Outcome::TooLarge {
+            status: 400,
+            request_id: Some("req Pa55-word! t1ck3t"),
+        };
+        let answer = judge(Kind::SignUp, SIGN_UP, None, 0, 0.5, echo);
+        for secret in ["Pa55-word!", "t1ck3t"] {
+            assert!(!answer.contains(secret), "{secret} in {answer}");
+        }
+        let e = json(&answer);
+        assert_eq!(
+            e.get("error").unwrap().get_str("requestId"),
+            Some("req [redacted] [redacted]")
+        );
     }
 
     #[test]

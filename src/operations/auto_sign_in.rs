@@ -6,6 +6,7 @@
 //! client that just confirmed the user, for a few minutes, once. The answer is
 //! either tokens or the next challenge (an MFA code, say) by name.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use super::{Operation, UserCall};
@@ -17,7 +18,7 @@ use crate::wire::validate::{self, Rule, ValidationError};
 /// `InitiateAuth` with `AuthFlow: USER_AUTH` and a sign-up session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AutoSignIn {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
     pub session: String,
 }
 
@@ -43,13 +44,12 @@ impl Operation for AutoSignIn {
     }
 
     fn body(&self) -> String {
-        let mut parameters = ObjectWriter::new();
-        parameters
-            .string("USERNAME", &self.user.username)
-            .opt_string("SECRET_HASH", self.user.secret_hash());
         let mut w = ObjectWriter::new();
-        w.string("AuthFlow", "USER_AUTH")
-            .opt_object("AuthParameters", parameters)
+        w.string("AuthFlow", "USER_AUTH");
+        let at = w.begin("AuthParameters");
+        w.string("USERNAME", &self.user.username)
+            .opt_string("SECRET_HASH", self.user.secret_hash())
+            .end(at, false)
             .string("ClientId", &self.user.client_id);
         self.user.write_metadata(&mut w);
         w.string("Session", &self.session);
@@ -132,9 +132,8 @@ impl<'a> AutoSignInOutput<'a> {
 }
 
 /// `{ isSignedIn: true, tokens, nextStep: { signInStep: "DONE" } }` or the challenge.
-pub fn result(output: &Value) -> Result<String, Error> {
-    let mut w = ObjectWriter::new();
-    let mut next_step = ObjectWriter::new();
+/// The members are written into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
     match AutoSignInOutput::from_json(output)? {
         AutoSignInOutput::SignedIn(Tokens(result)) => {
             const TOKENS: [(&str, &str); 3] = [
@@ -142,27 +141,28 @@ pub fn result(output: &Value) -> Result<String, Error> {
                 ("IdToken", "idToken"),
                 ("RefreshToken", "refreshToken"),
             ];
-            let mut tokens = ObjectWriter::new();
+            w.bool("isSignedIn", true);
+            let tokens = w.begin("tokens");
             for (cognito, ours) in TOKENS {
-                tokens.opt_string(ours, token(result, cognito));
+                w.opt_string(ours, token(result, cognito));
             }
-            tokens.opt_string("tokenType", string(result, "TokenType"));
+            w.opt_string("tokenType", string(result, "TokenType"));
             if let Some(Value::Number(n)) = result.get("ExpiresIn") {
                 if let Some(seconds) = parse_u32(n) {
-                    tokens.number("expiresIn", seconds.into());
+                    w.number("expiresIn", seconds.into());
                 }
             }
-            w.bool("isSignedIn", true).raw("tokens", &tokens.finish());
+            w.end(tokens, false);
             let device = result.get("NewDeviceMetadata");
             let key = device.and_then(|d| string(d, "DeviceKey"));
             if let (Some(d), Some(key)) = (device, key.filter(|k| k.len() <= 55)) {
-                let mut w_device = ObjectWriter::new();
-                w_device
-                    .string("deviceKey", key)
-                    .opt_string("deviceGroupKey", string(d, "DeviceGroupKey"));
-                w.raw("newDeviceMetadata", &w_device.finish());
+                let at = w.begin("newDeviceMetadata");
+                w.string("deviceKey", key)
+                    .opt_string("deviceGroupKey", string(d, "DeviceGroupKey"))
+                    .end(at, false);
             }
-            next_step.string("signInStep", "DONE");
+            let next_step = w.begin("nextStep");
+            w.string("signInStep", "DONE").end(next_step, false);
         }
         AutoSignInOutput::Challenge {
             name,
@@ -170,18 +170,18 @@ pub fn result(output: &Value) -> Result<String, Error> {
             parameters,
             available,
         } => {
-            let mut challenge_parameters = ObjectWriter::new();
+            w.bool("isSignedIn", false);
+            let next_step = w.begin("nextStep");
+            w.string("signInStep", "CHALLENGE")
+                .string("challengeName", name)
+                .opt_string("session", session);
+            let at = w.begin("challengeParameters");
             for (k, v) in parameters {
                 if let Value::String(v) = v {
-                    challenge_parameters.string(k, v);
+                    w.string(k, v);
                 }
             }
-            w.bool("isSignedIn", false);
-            next_step
-                .string("signInStep", "CHALLENGE")
-                .string("challengeName", name)
-                .opt_string("session", session)
-                .raw("challengeParameters", &challenge_parameters.finish());
+            w.end(at, false);
             let mut list = String::from("[");
             for v in available {
                 if let Value::String(name) = v {
@@ -196,12 +196,12 @@ pub fn result(output: &Value) -> Result<String, Error> {
             }
             if list.len() > 1 {
                 list.push(']');
-                next_step.raw("availableChallenges", &list);
+                w.raw("availableChallenges", &list);
             }
+            w.end(next_step, false);
         }
     }
-    w.raw("nextStep", &next_step.finish());
-    Ok(w.finish())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -211,16 +211,18 @@ mod tests {
     use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
     fn ok(output: &str) -> String {
-        result(&json::parse(output).unwrap()).unwrap()
+        let mut w = ObjectWriter::new();
+        result(&mut w, &json::parse(output).unwrap()).unwrap();
+        w.finish()
     }
 
     fn op() -> AutoSignIn {
         AutoSignIn {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
             session: "S".repeat(24),
         }
     }
@@ -354,7 +356,7 @@ mod tests {
             "k".repeat(56)
         );
         assert!(!ok(&long_key).contains("newDeviceMetadata"));
-        let e = result(&json::parse("{}").unwrap()).unwrap_err();
+        let e = result(&mut ObjectWriter::new(), &json::parse("{}").unwrap()).unwrap_err();
         assert_eq!(crate::call::settle::error_name(&e), "UnknownError");
     }
 }

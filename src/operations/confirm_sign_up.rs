@@ -1,6 +1,7 @@
 //! `confirmSignUp` (Cognito's ConfirmSignUp): its input, checked against the
 //! model and written as the request body; Cognito's answer; the result.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use super::{Operation, UserCall};
@@ -12,7 +13,7 @@ use crate::wire::validate::{self, ValidationError};
 /// Every member of `ConfirmSignUpRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfirmSignUp {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
     pub confirmation_code: String,
     pub force_alias_creation: Option<bool>,
     pub session: Option<String>,
@@ -79,24 +80,23 @@ impl<'a> ConfirmSignUpOutput<'a> {
     }
 }
 
-/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`
-pub fn result(output: &Value, recovered: bool) -> String {
+/// `{ isSignUpComplete: true, nextStep: { signUpStep }, session?, confirmedByEarlierAttempt? }`,
+/// the members written into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value, recovered: bool) {
     let session = ConfirmSignUpOutput::from_json(output).session;
-    let mut next_step = ObjectWriter::new();
-    next_step.string(
+    w.bool("isSignUpComplete", true);
+    let next_step = w.begin("nextStep");
+    w.string(
         "signUpStep",
         if session.is_some() {
             "COMPLETE_AUTO_SIGN_IN"
         } else {
             "DONE"
         },
-    );
-    let mut w = ObjectWriter::new();
-    w.bool("isSignUpComplete", true)
-        .raw("nextStep", &next_step.finish())
-        .opt_string("session", session)
-        .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
-    w.finish()
+    )
+    .end(next_step, false)
+    .opt_string("session", session)
+    .opt_bool("confirmedByEarlierAttempt", recovered.then_some(true));
 }
 
 #[cfg(test)]
@@ -108,16 +108,18 @@ mod tests {
     use crate::wire::validate::STRING_MAX;
 
     fn ok(output: &str) -> String {
-        result(&json::parse(output).unwrap(), false)
+        let mut w = ObjectWriter::new();
+        result(&mut w, &json::parse(output).unwrap(), false);
+        w.finish()
     }
 
     fn minimal() -> ConfirmSignUp {
         ConfirmSignUp {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
             confirmation_code: "123456".into(),
             ..Default::default()
         }

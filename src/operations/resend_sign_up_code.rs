@@ -1,6 +1,7 @@
 //! `resendSignUpCode` (Cognito's ResendConfirmationCode): a new code for a
 //! user who has not confirmed yet, and where it went.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use super::{delivery, Operation, UserCall};
@@ -10,7 +11,7 @@ use crate::wire::validate::ValidationError;
 /// Every member of `ResendConfirmationCodeRequest`: all of them shared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResendSignUpCode {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
 }
 
 impl Operation for ResendSignUpCode {
@@ -40,9 +41,10 @@ impl Operation for ResendSignUpCode {
     }
 }
 
-/// `{ destination?, deliveryMedium?, attributeName? }`
-pub fn result(output: &Value) -> String {
-    delivery(output.get("CodeDeliveryDetails"))
+/// `{ destination?, deliveryMedium?, attributeName? }`, the members written
+/// into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value) {
+    delivery(w, output.get("CodeDeliveryDetails"));
 }
 
 #[cfg(test)]
@@ -52,16 +54,18 @@ mod tests {
     use crate::wire::secret_hash::{ClientSecret, SecretHash};
 
     fn ok(output: &str) -> String {
-        result(&json::parse(output).unwrap())
+        let mut w = ObjectWriter::new();
+        result(&mut w, &json::parse(output).unwrap());
+        w.finish()
     }
 
     fn op() -> ResendSignUpCode {
         ResendSignUpCode {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
         }
     }
 

@@ -9,6 +9,7 @@
 //! went to `CodeDeliveryDetails`; a user confirmed already (a pre-sign-up
 //! Lambda, say) with a `Session` can sign in at once; otherwise sign-up is done.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -42,7 +43,7 @@ impl core::fmt::Debug for Attributes {
 /// Every member of `SignUpRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SignUp {
-    pub user: UserCall,
+    pub user: Box<UserCall>,
     pub password: Option<Sensitive>,
     pub user_attributes: Attributes,
     pub validation_data: Attributes,
@@ -168,25 +169,26 @@ impl<'a> SignUpOutput<'a> {
 }
 
 /// `{ isSignUpComplete, userId, nextStep: { signUpStep, codeDeliveryDetails? }, session? }`
-pub fn result(output: &Value) -> Result<String, Error> {
+/// The members are written into the object open in `w`.
+pub fn result(w: &mut ObjectWriter, output: &Value) -> Result<(), Error> {
     let out = SignUpOutput::from_json(output)?;
-    let mut next_step = ObjectWriter::new();
+    w.bool("isSignUpComplete", out.user_confirmed)
+        .string("userId", out.user_sub);
+    let next_step = w.begin("nextStep");
     if !out.user_confirmed {
-        next_step.string("signUpStep", "CONFIRM_SIGN_UP");
+        w.string("signUpStep", "CONFIRM_SIGN_UP");
         if let Some(details) = out.code_delivery {
-            next_step.raw("codeDeliveryDetails", &delivery(Some(details)));
+            let at = w.begin("codeDeliveryDetails");
+            delivery(w, Some(details));
+            w.end(at, false);
         }
     } else if out.session.is_some() {
-        next_step.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
+        w.string("signUpStep", "COMPLETE_AUTO_SIGN_IN");
     } else {
-        next_step.string("signUpStep", "DONE");
+        w.string("signUpStep", "DONE");
     }
-    let mut w = ObjectWriter::new();
-    w.bool("isSignUpComplete", out.user_confirmed)
-        .string("userId", out.user_sub)
-        .raw("nextStep", &next_step.finish())
-        .opt_string("session", out.session);
-    Ok(w.finish())
+    w.end(next_step, false).opt_string("session", out.session);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -198,11 +200,11 @@ mod tests {
 
     fn op() -> SignUp {
         SignUp {
-            user: UserCall {
+            user: Box::new(UserCall {
                 client_id: "client1".into(),
                 username: "alice".into(),
                 ..Default::default()
-            },
+            }),
             ..Default::default()
         }
     }

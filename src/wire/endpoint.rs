@@ -99,7 +99,7 @@ pub fn resolve(config: &EndpointConfig<'_>) -> Result<String, ValidationError> {
 const URL_FORM: &str = "an https URL (http only for localhost, 127.0.0.0/8 or [::1]) with a host, no user name or password, no query or fragment";
 
 fn custom_endpoint(url: &str) -> Result<String, ValidationError> {
-    checked_url(url).ok_or(ValidationError::new("endpoint", Rule::Format(URL_FORM)))
+    checked_url(url).ok_or_else(|| ValidationError::new("endpoint", Rule::Format(URL_FORM)))
 }
 
 /// The URL with its scheme in lower case and a path (`/` when it has none),

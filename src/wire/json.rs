@@ -263,7 +263,8 @@ impl ObjectWriter {
     }
 
     fn key(&mut self, key: &str) {
-        if self.out.len() > 1 {
+        // The first member of an object, nested or not, follows its `{`.
+        if !self.out.ends_with('{') {
             self.out.push(',');
         }
         write_string(&mut self.out, key);
@@ -308,17 +309,26 @@ impl ObjectWriter {
         self
     }
 
-    /// A nested object, written only when it has at least one member.
-    pub fn opt_object(&mut self, key: &str, inner: ObjectWriter) -> &mut Self {
-        if !inner.is_empty() {
-            self.key(key);
-            self.out.push_str(&inner.finish());
-        }
-        self
+    /// Opens the member `key` as a nested object, written in the same text:
+    /// the members written next are its own until [`ObjectWriter::end`]
+    /// closes it, or, when `optional`, takes it out again if it has none.
+    /// Returns where it starts, for `end`.
+    pub fn begin(&mut self, key: &str) -> usize {
+        let at = self.out.len();
+        self.key(key);
+        self.out.push('{');
+        at
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.out.len() == 1
+    /// Closes the nested object that [`ObjectWriter::begin`] opened at `at`;
+    /// an `optional` one without members is taken out, key and all.
+    pub fn end(&mut self, at: usize, optional: bool) -> &mut Self {
+        if optional && self.out.ends_with('{') {
+            self.out.truncate(at);
+        } else {
+            self.out.push('}');
+        }
+        self
     }
 
     pub fn finish(mut self) -> String {
@@ -431,22 +441,27 @@ mod tests {
 
     #[test]
     fn writes_members_in_order_and_leaves_out_unset_ones() {
-        let mut inner = ObjectWriter::new();
-        inner.string("x", "1");
         let mut w = ObjectWriter::new();
         w.string("A", "q\"uote\\ \u{1} \n é")
             .opt_string("B", None)
             .opt_bool("C", Some(false))
-            .opt_bool("D", None)
-            .opt_object("E", ObjectWriter::new())
-            .opt_object("F", inner)
-            .bool("G", true)
-            .number("H", 3600)
-            .raw("I", "[1]");
+            .opt_bool("D", None);
+        let e = w.begin("E");
+        w.opt_string("e", None).end(e, true);
+        let f = w.begin("F");
+        w.string("x", "1");
+        let nested = w.begin("y");
+        w.bool("z", true).end(nested, false).end(f, true);
+        let empty = w.begin("Z");
+        w.end(empty, false).bool("G", true).number("H", 3600).raw("I", "[1]");
         assert_eq!(
             w.finish(),
-            r#"{"A":"q\"uote\\ \u0001 \n é","C":false,"F":{"x":"1"},"G":true,"H":3600,"I":[1]}"#
+            r#"{"A":"q\"uote\\ \u0001 \n é","C":false,"F":{"x":"1","y":{"z":true}},"Z":{},"G":true,"H":3600,"I":[1]}"#
         );
+        let mut first = ObjectWriter::new();
+        let at = first.begin("E");
+        first.end(at, true).string("a", "b");
+        assert_eq!(first.finish(), r#"{"a":"b"}"#);
     }
 
     #[test]

@@ -9,24 +9,44 @@
 //! Lengths count Unicode scalar values, as the Smithy `length` trait does.
 
 use alloc::borrow::Cow;
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use crate::wire::text::{char_count, push_uint, rsplit_once};
 
-/// A value that breaks a rule, found before anything was sent.
+/// A value that breaks a rule, found before anything was sent. Boxed: a
+/// `Result` that carries one is a word wide, so each `?` on the way out of
+/// reading and checking the arguments moves a pointer, not seven words
+/// (the copies cost more code than the allocation: see
+/// docs/performance-2026-12.md, "Code cuts (second session)").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidationError {
+pub struct ValidationError(Box<Invalid>);
+
+/// What a [`ValidationError`] says: which field, and which rule it broke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
     /// The field as the JavaScript caller names it, such as `username` or `clientMetadata.source`.
     pub field: Cow<'static, str>,
     pub rule: Rule,
 }
 
+impl core::ops::Deref for ValidationError {
+    type Target = Invalid;
+
+    fn deref(&self) -> &Invalid {
+        &self.0
+    }
+}
+
 impl ValidationError {
     pub fn new(field: impl Into<Cow<'static, str>>, rule: Rule) -> Self {
-        ValidationError {
-            field: field.into(),
-            rule,
-        }
+        Self::boxed(field.into(), rule)
+    }
+
+    /// One copy of the construction for every caller of [`ValidationError::new`].
+    #[inline(never)]
+    fn boxed(field: Cow<'static, str>, rule: Rule) -> Self {
+        ValidationError(Box::new(Invalid { field, rule }))
     }
 
     /// `"{field} {rule}"`, such as `username must be 1 to 128 characters long (it is 0)`.
@@ -260,7 +280,7 @@ pub fn user_pool_id(value: &str) -> Result<&str, ValidationError> {
                 && all(region, |c| is_word(c) || c == '-')
                 && all(id, |c| c.is_ascii_alphanumeric())
         })
-        .ok_or(ValidationError::new("userPoolId", Rule::Format(FORM)))?;
+        .ok_or_else(|| ValidationError::new("userPoolId", Rule::Format(FORM)))?;
     Ok(region)
 }
 
@@ -285,7 +305,7 @@ mod tests {
     use super::*;
 
     fn rule_of<T: core::fmt::Debug>(r: Result<T, ValidationError>) -> Rule {
-        r.unwrap_err().rule
+        r.unwrap_err().rule.clone()
     }
 
     #[test]

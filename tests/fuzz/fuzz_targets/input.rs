@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         client_metadata: vec![(next(), next())],
     };
     let op = ConfirmSignUp {
-        user: user.clone(),
+        user: Box::new(user.clone()),
         confirmation_code: next(),
         force_alias_creation: Some(data.len() % 2 == 0),
         session: Some(next()),
@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(matches!(body, Value::Object(_)));
     }
     let sign_up = SignUp {
-        user: user.clone(),
+        user: Box::new(user.clone()),
         password: Some(Sensitive(next())),
         user_attributes: Attributes(vec![(next(), next())]),
         validation_data: Attributes(vec![(next(), next())]),
@@ -61,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(attributes[0].get_str("Value"), Some(sign_up.user_attributes.0[0].1.as_str()));
         assert_eq!(body.get_str("Password"), sign_up.password.as_ref().map(|p| p.0.as_str()));
     }
-    let sign_in = AutoSignIn { user, session: op.session.clone().unwrap_or_default() };
+    let sign_in = AutoSignIn { user: Box::new(user), session: op.session.clone().unwrap_or_default() };
     if sign_in.validate().is_ok() {
         let body = json::parse(&sign_in.body()).expect("an accepted input writes valid JSON");
         let parameters = body.get("AuthParameters").expect("AuthParameters");
