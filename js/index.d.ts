@@ -493,8 +493,8 @@ export function buildRequest(operation: "resendSignUpCode", input: ResendSignUpC
 export function buildRequest(operation: "autoSignIn", input: AutoSignInInput, config: CognitoConfig): Promise<BuiltRequest>;
 
 /**
- * Loads the WebAssembly module now and runs its code once on a fixed input (nothing is sent), so
- * that the first call does not wait for it. Optional: without it, the first call loads the module.
+ * Loads the WebAssembly module now and runs a call once on a fixed input (nothing is sent, a
+ * page's threat-protection script is not asked), so that the first call does not wait for it. Optional: without it, the first call loads the module.
  * @throws {LoadError} when the module cannot be loaded (the next call or `ready()` tries again)
  * @example
  * form.addEventListener("focusin", () => ready().catch(() => {}), { once: true });
