@@ -320,6 +320,14 @@ mod tests {
         parse(text).unwrap_or_else(|| panic!("not JSON: {text}"))
     }
 
+    /// [`ARGS`] with a SecretHash provider (the driver's tag for a function).
+    fn with_provider() -> String {
+        ARGS.replace(
+            r#""clientId":"client1""#,
+            r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
+        )
+    }
+
     /// A prepared request: its head, and its body after the line break.
     fn request(answer: &str) -> (Value, &str) {
         let (head, body) = answer.split_once('\n').expect("a head and a body");
@@ -395,10 +403,7 @@ mod tests {
 
     #[test]
     fn a_provider_is_asked_after_the_input_is_checked() {
-        let args = ARGS.replace(
-            r#""clientId":"client1""#,
-            r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
-        );
+        let args = with_provider();
         assert_eq!(
             prepare(Some(Kind::ConfirmSignUp), &args, None, Page::NoScript),
             r#"{"provide":true}"#
@@ -471,10 +476,7 @@ mod tests {
 
     #[test]
     fn the_page_is_asked_only_after_the_input_is_checked_and_the_hash_known() {
-        let args = ARGS.replace(
-            r#""clientId":"client1""#,
-            r#""clientId":"client1","secretHash":{"\u0000":"function"}"#,
-        );
+        let args = with_provider();
         assert_eq!(
             prepare(Some(Kind::ConfirmSignUp), &args, None, Page::Script),
             r#"{"provide":true}"#,
