@@ -235,15 +235,11 @@ export function calls(core) {
   // Checks everything, gets the SecretHash (from the provider if need be) and
   // answers with the request as `prepare` wrote it and what `judge` needs, or
   // with `done`: the core's judgement of a call that ended before sending.
-  // The arguments, copied once, and as the core reads them.
-  const encode = (input, config) => {
+  // `quiet` (ready()'s run) leaves the page's script alone.
+  const prepared = async (kind, input, config, ends, loading, quiet) => {
     const [i, inputData] = argument(input, "input", NESTED);
     const [c, configData] = argument(config, "config");
-    return [i, c, inputData, JSON.stringify({ __proto__: null, input: inputData, config: configData })];
-  };
-
-  const prepared = async (kind, input, config, ends, loading, quiet) => {
-    const [i, c, inputData, args] = encode(input, config);
+    const args = JSON.stringify({ __proto__: null, input: inputData, config: configData });
     const signal = follow(inputData?.signal?.[TAG] == "signal" && i.signal, ends);
     const logger = c.logger;
     if (logger != null && typeof logger != "function") {
@@ -369,6 +365,9 @@ export function calls(core) {
         body: request.body,
       })),
   };
-  for (const name in KINDS) api[name] = (input, config) => run(KINDS[name], input, config, attempts(name));
+  for (const name in KINDS) {
+    const body = attempts(name);
+    api[name] = (input, config) => run(KINDS[name], input, config, body);
+  }
   return /** @type {any} */ (api);
 }
