@@ -37,6 +37,20 @@ mod wire;
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
+/// Lets go of a value built during an export without running its drop glue,
+/// where the package's bump allocator (`web/heap.rs`) frees nothing before
+/// the export returns: walking a parsed JSON tree to free each string is
+/// dead work there. Elsewhere (the native tests, the fuzz targets) it drops.
+/// The allocator's empty `dealloc` is not visible to LLVM (the allocator
+/// shim is outside LTO), so without this the walks stay in the module.
+#[inline(always)]
+pub(crate) fn discard<T>(value: T) {
+    #[cfg(all(target_arch = "wasm32", feature = "standalone"))]
+    core::mem::forget(value);
+    #[cfg(not(all(target_arch = "wasm32", feature = "standalone")))]
+    drop(value);
+}
+
 /// What the native tests (`tests/*.rs`) and the fuzz targets (`tests/fuzz/`)
 /// use, by name. Not an API: anything here may change with any commit.
 #[doc(hidden)]

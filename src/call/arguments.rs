@@ -317,6 +317,12 @@ fn read_user(input: &Obj<'_>, client_id: &str) -> Result<Box<UserCall>, Validati
 /// Reads `{"input": …, "config": …}` for the export `kind`.
 pub fn read(kind: Kind, text: &str) -> Result<Arguments, ValidationError> {
     let args = json::parse(text).ok_or_else(|| ValidationError::new("input", Rule::Type("an object")))?;
+    let read = read_parsed(kind, &args);
+    crate::discard(args);
+    read
+}
+
+fn read_parsed(kind: Kind, args: &Value) -> Result<Arguments, ValidationError> {
     let config = read_config(Obj::argument(args.get("config"), "config")?)?;
     let input = Obj::argument(args.get("input"), "input")?;
     let user = read_user(&input, &config.client_id)?;

@@ -102,6 +102,7 @@ fn write_result(w: &mut ObjectWriter, kind: Kind, sent: Sent) -> Result<(), Erro
         Kind::AutoSignIn => auto_sign_in::result(w, &output)?,
         Kind::SignUp => sign_up::result(w, &output)?,
     }
+    crate::discard(output);
     Ok(())
 }
 

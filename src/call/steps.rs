@@ -219,6 +219,8 @@ pub fn prepare(kind: Option<Kind>, args: &str, provided: Option<&str>, page: Pag
             let mut answer = w.finish();
             answer.push('\n');
             answer.push_str(&request.body);
+            crate::discard(request);
+            crate::discard(r);
             answer
         }
     }
