@@ -17,7 +17,8 @@
 // and anything else (a bug here) a PanicError.
 
 const TAG = "\0";
-const tag = (kind) => ({ __proto__: null, [TAG]: kind });
+// A tag as JSON text: `{"\u0000": kind}`.
+const tag = (kind) => `{"\\u0000":"${kind}"}`;
 const illFormed = /\p{Cs}/u;
 const NESTED = ["analyticsMetadata", "userContextData", "clientMetadata", "userAttributes", "validationData"];
 const ABORTED = {};
@@ -30,19 +31,27 @@ export const OUTCOME_NETWORK = 0, OUTCOME_TIMEOUT = 1, OUTCOME_ABORTED = 2, OUTC
 export const OUTCOME_REDIRECTED = 4, OUTCOME_TOO_LARGE = 1000, OUTCOME_PREPARE = -1;
 export const PAGE_NO_SCRIPT = 0, PAGE_SCRIPT = 1, PAGE_ASKED = 2;
 const DEFAULT_TIMEOUT_MS = 15000;
+// `tag("signal")`, written out: a call up here would stop esbuild inlining the numbers above (30 B).
+const SIGNAL = '{"\\u0000":"signal"}';
 
 const isSignal = (v) => typeof AbortSignal == "function" && v instanceof AbortSignal;
 
-// A member as JSON carries it; what JSON cannot carry becomes a tag the core
-// reads (src/call/arguments.rs): functions, signals, strings with a lone
-// surrogate, non-finite numbers, and objects where none belongs.
+// A member as JSON text (undefined for none, as JSON.stringify leaves it
+// out); what JSON cannot carry becomes a tag the core reads
+// (src/call/arguments.rs): functions, signals, strings with a lone
+// surrogate, non-finite numbers, and objects where none belongs. The text is
+// written here, member by member: JSON.stringify over the copies, which have
+// no prototype, takes V8's slow path (docs/performance-2026-12.md).
 const value = (v, nested) => {
   const type = typeof v;
-  if (type == "string") return illFormed.test(v) ? tag("loneSurrogate") : v;
-  if (type == "number") return isFinite(v) ? v : tag(type);
-  if (type == "boolean" || v == null) return v;
-  return isSignal(v) ? tag("signal") : nested && type == "object" && !Array.isArray(v) ? copy(v, null, nested)[1] : tag(type);
+  if (type == "string") return illFormed.test(v) ? tag("loneSurrogate") : JSON.stringify(v);
+  if (type == "boolean" || v === null || (type == "number" && isFinite(v))) return "" + v;
+  return v === undefined ? v : isSignal(v) ? SIGNAL : nested && type == "object" && !Array.isArray(v) ? copy(v, null, nested)[1] : tag(type);
 };
+
+// `key:text,` (`key` as JSON text), or nothing for no text; `object` closes a run of them.
+const member = (key, text) => (text === undefined ? "" : key + ":" + text + ",");
+const object = (members) => "{" + members.slice(0, -1) + "}";
 
 // The errors made here; anything else that reaches a call's end is a bug.
 const ours = new WeakSet();
@@ -63,23 +72,27 @@ const reading = (field, f) => {
   }
 };
 
-// [raw, data] of an object: its own enumerable members as given and as JSON
-// carries them, in objects without a prototype. A key that starts with the
-// tag's key gets one more in front, so that no caller's key reads as a tag
-// (src/call/arguments.rs takes it off again). `at` names the object in errors:
-// its members are `at.key`, or just `key` for an argument's own.
+// [raw, text, signal] of an object: its own enumerable members as given (in
+// an object without a prototype) and as JSON text, and its `signal` member
+// when that is an AbortSignal. A key that starts with the tag's key gets one
+// more in front, so that no caller's key reads as a tag
+// (src/call/arguments.rs takes it off again). `at` names the object in
+// errors: its members are `at.key`, or just `key` for an argument's own.
 const copy = (v, nested, at, whole = at) => {
   const raw = { __proto__: null };
-  let data = { __proto__: null };
+  let text = "";
+  let wellFormed = true;
+  let signal;
   for (let k of reading(whole, () => Object.keys(v))) {
     let x;
     const d = reading(at ? at + "." + k : k, () => value((x = v[k]), nested?.includes(k) && k));
-    if (illFormed.test(k)) data = tag("loneSurrogate");
+    if (illFormed.test(k)) wellFormed = false;
+    if (k == "signal" && d === SIGNAL) signal = x;
     if (k[0] == TAG) k = TAG + k;
     raw[k] = x;
-    if (data[TAG] == null) data[k] = d;
+    text += member(JSON.stringify(k), d);
   }
-  return [raw, data];
+  return wellFormed ? [raw, object(text), signal] : [raw, tag("loneSurrogate")];
 };
 
 // An argument: copied when it is an object, else handed to the core to refuse.
@@ -237,10 +250,10 @@ export function calls(core) {
   // with `done`: the core's judgement of a call that ended before sending.
   // `quiet` (ready()'s run) leaves the page's script alone.
   const prepared = async (kind, input, config, ends, loading, quiet) => {
-    const [i, inputData] = argument(input, "input", NESTED);
-    const [c, configData] = argument(config, "config");
-    const args = JSON.stringify({ __proto__: null, input: inputData, config: configData });
-    const signal = follow(inputData?.signal?.[TAG] == "signal" && i.signal, ends);
+    const [i, inputText, callerSignal] = argument(input, "input", NESTED);
+    const [c, configText] = argument(config, "config");
+    const args = object(member('"input"', inputText) + member('"config"', configText));
+    const signal = follow(callerSignal, ends);
     const logger = c.logger;
     if (logger != null && typeof logger != "function") {
       throw failure("ValidationError", "logger must be a function", 0, { field: "logger", rule: "type" });
@@ -270,7 +283,7 @@ export function calls(core) {
       const provider = c.secretHash;
       try {
         const hash = await until(new Promise((r) => r(provider(i.username, c.clientId))), signal, ms);
-        provided = JSON.stringify({ __proto__: null, config: { __proto__: null, secretHash: value(hash) } });
+        provided = `{"config":${object(member('"secretHash"', value(hash)))}}`;
       } catch (e) {
         return {
           done:
