@@ -1,8 +1,8 @@
 //! A call's two arguments, read from the JSON text the JavaScript driver sends.
 //!
 //! The driver hands `{"input": …, "config": …}` over in one string crossing
-//! (`JSON.stringify` is fast and costs no bytes here), instead of this crate
-//! reading members one `Reflect.get` at a time. JSON cannot carry every
+//! (it writes the JSON text member by member, quickly and in few bytes),
+//! instead of this crate reading members one `Reflect.get` at a time. JSON cannot carry every
 //! JavaScript value, so the driver replaces those it cannot with a tag object
 //! `{"\u0000": kind}`: `"function"`, `"signal"` (an `AbortSignal`),
 //! `"loneSurrogate"` (a string that is not well-formed UTF-16), `"object"`
@@ -181,7 +181,7 @@ impl<'a> Obj<'a> {
     ) -> Result<Option<u32>, ValidationError> {
         self.member(key)
             .map(|v| {
-                // `JSON.stringify` writes a whole number below 1e21 as plain digits.
+                // The driver writes a number as `String(n)` (and `JSON.stringify`) do: plain digits for a whole number below 1e21.
                 match v {
                     Value::Number(n) => parse_u32(n).filter(|n| (min..=max).contains(n)),
                     _ => None,
