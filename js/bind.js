@@ -33,10 +33,12 @@ export function bind(compile, hint) {
     retire: () => start(),
     load: () => (loaded ? undefined : load()),
   };
-  // `ready()` also runs a call's code once, nothing sent (`warm`, js/driver.js),
-  // so that the first call after it does not compile it: docs/performance.md,
-  // "Loading the module earlier". A first call without `ready()` does not pay for this.
+  // `ready()` also runs the calls' code, nothing sent (`warm`, js/driver.js),
+  // once a page, so that the first call after it does not compile it:
+  // docs/performance.md, "Loading the module earlier". A first call without
+  // `ready()` does not pay for this.
   const { warm, ...api } = calls(core);
-  const ready = () => load().then(() => warm().catch(() => {}));
+  let warmed;
+  const ready = () => load().then(() => (warmed ??= warm().catch(() => {})));
   return { ready, ...api };
 }

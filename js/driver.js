@@ -248,7 +248,7 @@ export function calls(core) {
   // Checks everything, gets the SecretHash (from the provider if need be) and
   // answers with the request as `prepare` wrote it and what `judge` needs, or
   // with `done`: the core's judgement of a call that ended before sending.
-  // `quiet` (ready()'s run) leaves the page's script alone.
+  // `quiet` (ready()'s runs) never asks the page's script for data.
   const prepared = async (kind, input, config, ends, loading, quiet) => {
     const [i, inputText, callerSignal] = argument(input, "input", NESTED);
     const [c, configText] = argument(config, "config");
@@ -273,8 +273,8 @@ export function calls(core) {
     const judge = (state, outcome, errorType, requestId, body = "") =>
       step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body, random());
     // The page's script is read once and, when the core asks, its getData called once.
-    const script = quiet ? undefined : page();
-    let pageState = script == null ? PAGE_NO_SCRIPT : PAGE_SCRIPT;
+    const script = page();
+    let pageState = quiet || script == null ? PAGE_NO_SCRIPT : PAGE_SCRIPT;
     let pageData;
     const prepare = () => step(core.prepare, kind, args, provided, pageState, pageData);
     let request = prepare();
@@ -357,17 +357,40 @@ export function calls(core) {
   // The core's numbers for the operations (src/call/arguments.rs, `Kind::EXPORTS`).
   const KINDS = { __proto__: null, confirmSignUp: 0, resendSignUpCode: 1, autoSignIn: 2, signUp: 3 };
   const api = {
-    // What a call runs before and after the network, once, on a fixed input:
-    // nothing is sent and the page's script is not asked. `ready()` runs it,
-    // so that the engine has compiled all of it before the user submits.
-    warm: () =>
-      run(
-        0,
-        { username: "w", confirmationCode: "1" },
-        { userPoolId: "us-east-1_w", clientId: "w" },
-        attempts("", () => new Response("{}")),
-        true,
-      ),
+    // What the calls run before and after the network, on fixed inputs: each
+    // operation to its success (a stand-in for `fetch` answers for all four),
+    // one of them to a custom endpoint, whose URL check runs only then.
+    // Nothing is sent and the page's script is not asked. `ready()` runs it,
+    // so that the engine has compiled all of it before the user submits;
+    // three rounds, a task apart, because V8 gives a function its inline
+    // caches only from its 8th call (docs/performance-2026-12.md, "Fourth
+    // session"). Resolves to the last round's results.
+    warm: async () => {
+      // Cognito's shortest session: a shorter one would be refused.
+      const session = "w".repeat(20);
+      let results;
+      for (let round = 0; round < 3; round++) {
+        results = await Promise.all(
+          [0, 1, 2, 3].map((kind) =>
+            run(
+              kind,
+              { username: "w", confirmationCode: "1", password: "w", session, userAttributes: { email: "w" } },
+              { userPoolId: "us-east-1_w", clientId: "w", endpoint: kind == 1 ? "http://127.0.0.1:1/" : undefined },
+              attempts(
+                "",
+                () =>
+                  new Response(
+                    `{"Session":"${session}","UserConfirmed":false,"UserSub":"w","CodeDeliveryDetails":{},"AuthenticationResult":{"AccessToken":"w","ExpiresIn":1}}`,
+                  ),
+              ),
+              true,
+            ),
+          ),
+        );
+        await new Promise((resolve) => setTimeout(resolve));
+      }
+      return results;
+    },
     isCognitoError: (e) => ours.has(e),
     // What the call `operation` would send, byte for byte; nothing is sent.
     buildRequest: (operation, input, config) =>
