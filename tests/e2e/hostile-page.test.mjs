@@ -152,7 +152,7 @@ test("memory stays at one call's peak, however many calls and however large thei
   await page.close();
 });
 
-test("ready() loads the module and runs both steps once, sending nothing; the next call works", async () => {
+test("ready() loads the module and runs every operation with a stand-in for fetch, sending nothing; the next call works", async () => {
   const before = await fake.control("stats");
   const page = await browser.newPage();
   await page.goto(pageUrl);
