@@ -225,7 +225,7 @@ const page = () => {
  * of the one wasm-bindgen export `step`), `retire` (the next export runs on a
  * fresh instance) and `load` (undefined once the module is loaded, else a
  * promise of it).
- * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest" | "isCognitoError"> & { warm(): Promise<void> }}
+ * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest" | "isCognitoError"> & { warm(): Promise<unknown[]> }}
  */
 export function calls(core) {
   const step = (f, ...args) => {
@@ -368,21 +368,18 @@ export function calls(core) {
     warm: async () => {
       // Cognito's shortest session: a shorter one would be refused.
       const session = "w".repeat(20);
+      const input = { username: "w", confirmationCode: "1", password: "w", session, userAttributes: { email: "w" } };
+      const success = `{"Session":"${session}","UserConfirmed":false,"UserSub":"w","CodeDeliveryDetails":{},"AuthenticationResult":{"AccessToken":"w","ExpiresIn":1}}`;
+      const body = attempts("", () => new Response(success));
       let results;
       for (let round = 0; round < 3; round++) {
         results = await Promise.all(
           [0, 1, 2, 3].map((kind) =>
             run(
               kind,
-              { username: "w", confirmationCode: "1", password: "w", session, userAttributes: { email: "w" } },
+              input,
               { userPoolId: "us-east-1_w", clientId: "w", endpoint: kind == 1 ? "http://127.0.0.1:1/" : undefined },
-              attempts(
-                "",
-                () =>
-                  new Response(
-                    `{"Session":"${session}","UserConfirmed":false,"UserSub":"w","CodeDeliveryDetails":{},"AuthenticationResult":{"AccessToken":"w","ExpiresIn":1}}`,
-                  ),
-              ),
+              body,
               true,
             ),
           ),

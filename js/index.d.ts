@@ -493,8 +493,10 @@ export function buildRequest(operation: "resendSignUpCode", input: ResendSignUpC
 export function buildRequest(operation: "autoSignIn", input: AutoSignInInput, config: CognitoConfig): Promise<BuiltRequest>;
 
 /**
- * Loads the WebAssembly module now and runs a call once on a fixed input (nothing is sent, a
- * page's threat-protection script is not asked), so that the first call does not wait for it. Optional: without it, the first call loads the module.
+ * Loads the WebAssembly module now and runs each of the four operations on a fixed input, three
+ * times, once a page (nothing is sent, a page's threat-protection script is not asked for data),
+ * so that the first call, whichever it is, does not wait for it. Optional: without it, the first
+ * call loads the module.
  * @throws {LoadError} when the module cannot be loaded (the next call or `ready()` tries again)
  * @example
  * form.addEventListener("focusin", () => ready().catch(() => {}), { once: true });
