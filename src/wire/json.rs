@@ -71,6 +71,7 @@ impl Reader<'_> {
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -259,12 +260,15 @@ pub struct ObjectWriter {
 
 impl ObjectWriter {
     pub fn new() -> Self {
-        ObjectWriter { out: String::from("{") }
+        // Room for a plain call's request or answer: writing it seldom regrows the text.
+        let mut out = String::with_capacity(256);
+        out.push('{');
+        ObjectWriter { out }
     }
 
     fn key(&mut self, key: &str) {
         // The first member of an object, nested or not, follows its `{`.
-        if !self.out.ends_with('{') {
+        if self.out.as_bytes().last() != Some(&b'{') {
             self.out.push(',');
         }
         write_string(&mut self.out, key);
@@ -323,7 +327,7 @@ impl ObjectWriter {
     /// Closes the nested object that [`ObjectWriter::begin`] opened at `at`;
     /// an `optional` one without members is taken out, key and all.
     pub fn end(&mut self, at: usize, optional: bool) -> &mut Self {
-        if optional && self.out.ends_with('{') {
+        if optional && self.out.as_bytes().last() == Some(&b'{') {
             self.out.truncate(at);
         } else {
             self.out.push('}');
@@ -396,6 +400,14 @@ mod tests {
     fn decodes_escapes_and_surrogate_pairs() {
         let v = parse(r#"{"s":"a\"b\\c\/d\n\u00e9\ud83d\ude00\ud800x"}"#).unwrap();
         assert_eq!(v.get_str("s"), Some("a\"b\\c/d\né😀\u{fffd}x"));
+        for (text, expected) in [
+            (r#""""#, ""),
+            (r#""\n""#, "\n"),
+            (r#""\tab""#, "\tab"),
+            (r#""ab\u0041""#, "abA"),
+        ] {
+            assert_eq!(parse(text), Some(Value::String(expected.into())), "{text}");
+        }
     }
 
     #[test]

@@ -128,6 +128,10 @@ pub fn length(field: &'static str, value: &str, min: usize, max: usize) -> Resul
 
 /// [`length`] for a field whose name is built at run time.
 pub fn length_rule(value: &str, min: usize, max: usize) -> Result<(), Rule> {
+    // A character is one to four bytes, so these lengths need no count.
+    if value.len() <= max && value.len() >= min * 4 {
+        return Ok(());
+    }
     let actual = char_count(value);
     if actual < min || actual > max {
         return Err(Rule::Length { min, max, actual });
@@ -189,6 +193,9 @@ pub fn username(value: &str) -> Result<(), ValidationError> {
 
 /// A character of the categories L, M, S, N or P, as far as we can tell (see [`username`]).
 pub fn is_username_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_graphic();
+    }
     !(c.is_whitespace() || c.is_control() || is_format(c) || is_private_use(c) || is_noncharacter(c))
 }
 
@@ -406,6 +413,31 @@ mod tests {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             let expected = cf.iter().any(|&(lo, hi)| (lo..=hi).contains(&(c as u32)));
             assert_eq!(is_format(c), expected, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn length_skips_the_count_only_where_the_bytes_decide() {
+        for unit in ["a", "é", "€", "😀"] {
+            for n in 0..24 {
+                let value = unit.repeat(n);
+                for (min, max) in [(0, 3), (1, 4), (2, 8), (3, 12), (5, 5), (1, 128)] {
+                    let expected = (min..=max).contains(&n);
+                    assert_eq!(
+                        length_rule(&value, min, max).is_ok(),
+                        expected,
+                        "{unit} x{n}, {min}..={max}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_username_characters_are_the_visible_ones() {
+        for c in (0..128u8).map(char::from) {
+            let general = !(c.is_whitespace() || c.is_control() || is_format(c));
+            assert_eq!(is_username_char(c), general, "{c:?}");
         }
     }
 
