@@ -7,8 +7,10 @@
 // `Option<String>` argument crosses as a pointer and a length into the
 // module's memory, allocated with `__wbindgen_malloc(length, 1)` and filled
 // with UTF-8, reallocated with `__wbindgen_realloc` (pointer 0 for `None`); numbers cross as they are; the `String`
-// answer comes back as [pointer, length] and is given back with
-// `__wbindgen_free(pointer, length, 1)` once decoded. The module is built
+// answer comes back as [pointer, length]. wasm-bindgen's glue gives it back
+// with `__wbindgen_free` once decoded; this file does not, because the
+// module's allocator frees everything when the next export starts
+// (src/web/heap.rs), so that call would only cost a crossing. The module is built
 // without reference types (scripts/nightly.sh), so it has no table of
 // JavaScript values to fill and no start function; its one import is below.
 //
@@ -87,10 +89,6 @@ export const step = (kind, args, provided, page, state, outcome, errorType, requ
   const r = pass(requestId);
   const rLength = length;
   const b = pass(body);
-  const [answer, size] = wasm.step(kind, a, aLength, p, pLength, page, state, outcome, e, eLength, r, rLength, b, length, random);
-  try {
-    return text(answer >>> 0, size);
-  } finally {
-    wasm.__wbindgen_free(answer, size, 1);
-  }
+  const answer = wasm.step(kind, a, aLength, p, pLength, page, state, outcome, e, eLength, r, rLength, b, length, random);
+  return text(answer[0] >>> 0, answer[1]);
 };

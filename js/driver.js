@@ -228,10 +228,10 @@ const page = () => {
  * @returns {Pick<typeof import("./index.js"), "signUp" | "confirmSignUp" | "resendSignUpCode" | "autoSignIn" | "buildRequest" | "isCognitoError"> & { warm(): Promise<unknown[]> }}
  */
 export function calls(core) {
-  const step = (f, ...args) => {
+  const step = (f) => {
     let answer;
     try {
-      answer = f(...args);
+      answer = f();
     } catch (cause) {
       if (!(cause instanceof WebAssembly.RuntimeError)) throw cause;
       core.retire?.();
@@ -271,12 +271,12 @@ export function calls(core) {
     }
     let provided;
     const judge = (state, outcome, errorType, requestId, body = "") =>
-      step(core.judge, kind, args, provided, state, outcome, errorType, requestId, body, random());
+      step(() => core.judge(kind, args, provided, state, outcome, errorType, requestId, body, random()));
     // The page's script is read once and, when the core asks, its getData called once.
     const script = page();
     let pageState = quiet || script == null ? PAGE_NO_SCRIPT : PAGE_SCRIPT;
     let pageData;
-    const prepare = () => step(core.prepare, kind, args, provided, pageState, pageData);
+    const prepare = () => step(() => core.prepare(kind, args, provided, pageState, pageData));
     let request = prepare();
     if (request.provide) {
       if (signal.aborted) return { done: judge(0, OUTCOME_ABORTED) };
@@ -308,17 +308,19 @@ export function calls(core) {
 
   // Runs `body` over the prepared call. Whatever rejects is an error of
   // ours; the listener on the caller's signal goes when the call ends.
-  const run = (kind, input, config, body, quiet) => {
+  const run = async (kind, input, config, body, quiet) => {
     const ends = [];
     // The module's load starts first, so that its request overlaps the copying of the arguments.
     const loading = core.load?.();
     loading?.catch(() => {});
-    return prepared(kind, input, config, ends, loading, quiet)
-      .then((p) => (p.done ? p.done.ok : body(p)))
-      .catch((e) => {
-        throw ours.has(e) ? e : failure("PanicError", "cognito-confirm stopped this call because of a bug", e);
-      })
-      .finally(() => ends.forEach((end) => end()));
+    try {
+      const p = await prepared(kind, input, config, ends, loading, quiet);
+      return p.done ? p.done.ok : await body(p);
+    } catch (e) {
+      throw ours.has(e) ? e : failure("PanicError", "cognito-confirm stopped this call because of a bug", e);
+    } finally {
+      ends.forEach((end) => end());
+    }
   };
 
   // The attempts of a prepared call, until the core's judgement ends it.

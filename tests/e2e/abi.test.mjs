@@ -85,9 +85,21 @@ test("the module's imports are exactly the ones js/abi.js gives", () => {
   }
 });
 
-test("js/abi.js uses every export wasm-bindgen's glue uses, and no other", () => {
+test("js/abi.js uses every export wasm-bindgen's glue uses but the free, and no other", () => {
   const used = (file) => new Set(fs.readFileSync(path.join(PKG, file), "utf8").match(/\bwasm\.\w+/g));
-  assert.deepEqual([...used("abi.js")].sort(), [...used("cognito_confirm.js")].sort());
+  const glue = used("cognito_confirm.js");
+  assert.ok(glue.delete("wasm.__wbindgen_free"));
+  assert.deepEqual([...used("abi.js")].sort(), [...glue].sort());
+});
+
+test("answers that are never given back leave the module's memory where one call's peak put it", () => {
+  const run = () => {
+    for (let i = 0; i < 300; i++) ours.step(...prepare(3, signUp, undefined, 2, big));
+  };
+  run();
+  const size = ours.memory().buffer.byteLength;
+  run();
+  assert.equal(ours.memory().buffer.byteLength, size);
 });
 
 test("after start() again (a retired instance), calls go on with the same answers", () => {
