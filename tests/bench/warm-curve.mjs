@@ -6,7 +6,12 @@
 // the last `node tests/bench/bench.mjs` run (target/bench/*.min.js); each
 // package directory is bundled here. Not a test.
 //
-//   node tests/bench/warm-curve.mjs [--samples N] PKG_DIR...
+//   node tests/bench/warm-curve.mjs [--samples N] [--js-flags V8_FLAGS] PKG_DIR...
+//
+// --js-flags runs Chromium with those V8 flags: with
+// --no-wasm-dynamic-tiering, every function of the module is optimised when
+// compiled, a bound on what the baseline tier costs the row
+// (docs/performance-2026-12.md, "Fifth session").
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -20,6 +25,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const args = process.argv.slice(2);
 const at = args.indexOf("--samples");
 const samples = at < 0 ? 5 : Number(args.splice(at, 2)[1]);
+const flagsAt = args.indexOf("--js-flags");
+const jsFlags = flagsAt < 0 ? [] : [`--js-flags=${args.splice(flagsAt, 2)[1]}`];
 const bundles = path.join(ROOT, "target", "bench");
 const items = ["raw", "amplifyConfirm"].map((id) => ({ id, js: fs.readFileSync(path.join(bundles, `${id}.min.js`)) }));
 for (const dir of args.map((d) => path.resolve(d))) {
@@ -39,7 +46,7 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await launchChromium();
+const browser = await launchChromium(jsFlags);
 const blocks = Object.fromEntries(items.map((x) => [x.id, []]));
 for (let i = 0; i < samples; i++) {
   for (let j = 0; j < items.length; j++) {

@@ -2,7 +2,8 @@
 // needs (no sandbox as root, no background traffic to a closed network).
 import { chromium } from "playwright-core";
 
-export function launchChromium() {
+/** `extra`: more command-line flags, such as `--js-flags=...` for a measurement. */
+export function launchChromium(extra = []) {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
@@ -14,6 +15,7 @@ export function launchChromium() {
       "--no-first-run",
       "--disable-sync",
       "--disable-quic",
+      ...extra,
     ],
   });
 }
