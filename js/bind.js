@@ -8,7 +8,7 @@
 // an abort or the deadline ends the call at once, while the load goes on for
 // the calls that follow.
 import { start, step } from "./abi.js";
-import { calls, failure, OUTCOME_PREPARE } from "./driver.js";
+import { calls, failure, stepsOf } from "./driver.js";
 
 /** `compile()` resolves to the `WebAssembly.Module`. */
 export function bind(compile, hint) {
@@ -26,9 +26,7 @@ export function bind(compile, hint) {
         throw failure("LoadError", `cognito-confirm could not load its WebAssembly module${hint}`, cause);
       }));
   const core = {
-    prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, OUTCOME_PREPARE, undefined, undefined, data, 0),
-    judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>
-      step(kind, args, provided, 0, state, outcome, errorType, requestId, body, random),
+    ...stepsOf(step),
     // After a trap: the next export runs on a fresh instance (src/web/mod.rs).
     retire: () => start(),
     load: () => (loaded ? undefined : load()),

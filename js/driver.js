@@ -34,6 +34,15 @@ const DEFAULT_TIMEOUT_MS = 15000;
 // `tag("signal")`, written out: a call up here would stop esbuild inlining the numbers above (30 B).
 const SIGNAL = '{"\\u0000":"signal"}';
 
+// `prepare` and `judge` as the two uses of the module's one export, over
+// `step` with that export's arguments (js/abi.js's `step`, or one that
+// records them).
+export const stepsOf = (step) => ({
+  prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, OUTCOME_PREPARE, undefined, undefined, data, 0),
+  judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>
+    step(kind, args, provided, 0, state, outcome, errorType, requestId, body, random),
+});
+
 const isSignal = (v) => typeof AbortSignal == "function" && v instanceof AbortSignal;
 
 // A member as JSON text (undefined for none, as JSON.stringify leaves it

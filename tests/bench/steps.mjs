@@ -32,6 +32,7 @@ for (const dir of dirs) {
   // What the driver hands the module for the call: [kind, args, provided, page, state, outcome, errorType, requestId, body, random].
   const seen = [];
   const step = (...a) => (seen.push(a), abi.step(...a));
+  // The core as js/bind.js builds it, written out rather than driver.js's `stepsOf`: older packages have none.
   const api = calls({
     prepare: (kind, args, provided, page, data) => step(kind, args, provided, page, 0, OUTCOME_PREPARE, undefined, undefined, data, 0),
     judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 
 const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
 const abi = await import(path.join(PKG, "abi.js"));
-const { calls, OUTCOME_PREPARE } = await import(path.join(PKG, "driver.js"));
+const { calls, stepsOf } = await import(path.join(PKG, "driver.js"));
 abi.start(new WebAssembly.Module(fs.readFileSync(path.join(PKG, "cognito_confirm_bg.wasm"))));
 
 test("the warm-up takes each of the four operations to its success, and sends nothing", async () => {
@@ -21,11 +21,7 @@ test("the warm-up takes each of the four operations to its success, and sends no
   const realFetch = globalThis.fetch;
   globalThis.fetch = (...args) => (sent.push(args), Promise.reject(new Error("sent")));
   let steps = 0;
-  const core = {
-    prepare: (kind, args, provided, page, data) => (steps++, abi.step(kind, args, provided, page, 0, OUTCOME_PREPARE, undefined, undefined, data, 0)),
-    judge: (kind, args, provided, state, outcome, errorType, requestId, body, random) =>
-      (steps++, abi.step(kind, args, provided, 0, state, outcome, errorType, requestId, body, random)),
-  };
+  const core = stepsOf((...args) => (steps++, abi.step(...args)));
   try {
     const [confirmed, resent, signedIn, signedUp] = await calls(core).warm();
     assert.deepEqual(confirmed, { isSignUpComplete: true, nextStep: { signUpStep: "COMPLETE_AUTO_SIGN_IN" }, session: "w".repeat(20) });
