@@ -6,7 +6,7 @@
 // The ABI (wasm-bindgen 0.2.130, the version Cargo.toml pins): a `&str` or
 // `Option<String>` argument crosses as a pointer and a length into the
 // module's memory, allocated with `__wbindgen_malloc(length, 1)` and filled
-// with UTF-8, reallocated with `__wbindgen_realloc` (pointer 0 for `None`); numbers cross as they are; the `String`
+// with UTF-8 (pointer 0 for `None`); numbers cross as they are; the `String`
 // answer comes back as [pointer, length]. wasm-bindgen's glue gives it back
 // with `__wbindgen_free` once decoded; this file does not, because the
 // module's allocator frees everything when the next export starts
@@ -49,24 +49,21 @@ const imports = {
 };
 
 // A string argument: its pointer in the module's memory (0 for none), and
-// its length in `length`. As wasm-bindgen's glue does it, for speed: ASCII
-// is copied as it is; at the first other character, the rest is encoded
-// into room for three bytes a character, then the allocation is shrunk.
-const pass = (value) => {
-  if (value == null) return (length = 0);
-  let size = value.length;
-  let pointer = wasm.__wbindgen_malloc(size, 1) >>> 0;
-  const memory = bytes();
-  let i = 0;
-  for (let c; i < size && (c = value.charCodeAt(i)) < 128; i++) memory[pointer + i] = c;
-  if (i < size) {
-    pointer = wasm.__wbindgen_realloc(pointer, size, (size = i + (value.length - i) * 3), 1) >>> 0;
-    i += encoder.encodeInto(value.slice(i), bytes().subarray(pointer + i, pointer + size)).written;
-    pointer = wasm.__wbindgen_realloc(pointer, size, i, 1) >>> 0;
-  }
-  length = i;
+// its length in `length`. `encoded` is its UTF-8, when the caller has it.
+// The browser encodes it and copies it in, rather than a loop here over its
+// characters, as wasm-bindgen's glue does: in the warm row that loop, in a
+// tier V8 has not optimised yet, cost more (docs/performance-2026-12.md).
+const pass = (value, encoded = value != null && encoder.encode(value)) => {
+  if (!encoded) return (length = 0);
+  const pointer = wasm.__wbindgen_malloc((length = encoded.length), 1) >>> 0;
+  bytes().set(encoded, pointer);
   return pointer;
 };
+
+// The last arguments' text and its UTF-8: a call hands the same text to both
+// of its steps, encoded once.
+let lastArgs;
+let lastEncoded;
 
 /** Instantiates the compiled module; again after a trap, so that the next call runs on a fresh instance. */
 export const start = (compiled = module) => {
@@ -80,7 +77,8 @@ export const memory = () => wasm.memory;
 
 /** `step` of src/web/mod.rs, argument for argument. */
 export const step = (kind, args, provided, page, state, outcome, errorType, requestId, body, random) => {
-  const a = pass(args);
+  if (args !== lastArgs) lastEncoded = encoder.encode((lastArgs = args));
+  const a = pass(args, lastEncoded);
   const aLength = length;
   const p = pass(provided);
   const pLength = length;

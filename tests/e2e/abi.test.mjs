@@ -52,6 +52,8 @@ const calls = [
     judge(kind, confirm, 0, 1),
     judge(kind, confirm, 0, 2),
     judge(kind, confirm, 0, 3, undefined, undefined, "provider said no"),
+    judge(kind, confirm, 0, 3, undefined, undefined, "a lone \ud800 surrogate"),
+    judge(kind, signUp, 0, 200, undefined, "", ""),
     judge(kind, confirm, 0, 4),
     judge(kind, confirm, 0, 1200, undefined, "req-3"),
     judge(kind, confirm, 5, 503, undefined, undefined, "<html>"),
@@ -85,10 +87,13 @@ test("the module's imports are exactly the ones js/abi.js gives", () => {
   }
 });
 
-test("js/abi.js uses every export wasm-bindgen's glue uses but the free, and no other", () => {
+test("js/abi.js uses every export wasm-bindgen's glue uses but the free and the realloc, and no other", () => {
   const used = (file) => new Set(fs.readFileSync(path.join(PKG, file), "utf8").match(/\bwasm\.\w+/g));
   const glue = used("cognito_confirm.js");
+  // abi.js never frees (the module's allocator frees everything when the next
+  // export starts) and allocates a string's UTF-8 at its length at once.
   assert.ok(glue.delete("wasm.__wbindgen_free"));
+  assert.ok(glue.delete("wasm.__wbindgen_realloc"));
   assert.deepEqual([...used("abi.js")].sort(), [...glue].sort());
 });
 
