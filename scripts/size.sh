@@ -33,7 +33,10 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 # (+20 B), for about 6 % less CPU per warm call; 21,326 B shipped ("Sixth
 # session"). 21,330 -> 21,270: js/abi.js has the browser encode each
 # string instead of a loop over its characters (-65 B), 21,261 B shipped.
-RATCHET=21270
+# 21,270 -> 21,310: the session confirmSignUp and autoSignIn send is
+# redacted from errors and hidden from `Debug` as the model's other
+# sensitive values are (+44 B), 21,306 B shipped.
+RATCHET=21310
 budget="${1:-${SIZE_BUDGET:-$RATCHET}}"
 out="$ROOT/target/size"
 mkdir -p "$out"

@@ -64,7 +64,8 @@ pub mod internals {
     pub use crate::error::{ServiceErrorName, MAX_TEXT_CHARS};
     pub use crate::operations::auto_sign_in::AutoSignIn;
     pub use crate::operations::confirm_sign_up::ConfirmSignUp;
-    pub use crate::operations::sign_up::{Attributes, Sensitive, SignUp};
+    pub use crate::operations::sign_up::{Attributes, SignUp};
+    pub use crate::operations::Sensitive;
     pub use crate::operations::{Operation, UserCall, UserContextData};
     pub use crate::wire::endpoint::{resolve, EndpointConfig};
     pub use crate::wire::json::{self, Value};

@@ -210,3 +210,28 @@ async fn sign_in_error_paths() {
     assert_eq!(get_str(&err, "rule").as_deref(), Some("length"));
     assert_eq!(get(&stats().await, "requests").as_f64(), before);
 }
+
+/// The session stands in for a password (the model marks it sensitive): a
+/// server that echoes it back in an error gets it redacted, in both calls
+/// that send one.
+#[wasm_bindgen_test]
+async fn an_echoed_session_is_redacted() {
+    let username = new_user("1", "").await;
+    let session = format!("echoed-session-{username}");
+    let echo =
+        format!(r#"[{{"status":400,"type":"NotAuthorizedException","message":"session {session} is not valid"}}]"#);
+    script(&username, &echo).await;
+    let err = sign_in(sign_in_input(&username, &session), config(PLAIN))
+        .await
+        .unwrap_err();
+    script(&username, &echo).await;
+    let confirm = js(&format!(
+        r#"{{"username":"{username}","confirmationCode":"1","session":"{session}"}}"#
+    ));
+    let confirm_err = confirm_err(confirm, config(PLAIN)).await;
+    for err in [err, confirm_err] {
+        assert_eq!(name_of(&err), "NotAuthorizedException");
+        let message = get_str(&err, "message").unwrap();
+        assert_eq!(message, "session [redacted] is not valid");
+    }
+}

@@ -24,8 +24,8 @@ use crate::call::retry::RetryPolicy;
 use crate::operations::auto_sign_in::AutoSignIn;
 use crate::operations::confirm_sign_up::ConfirmSignUp;
 use crate::operations::resend_sign_up_code::ResendSignUpCode;
-use crate::operations::sign_up::{Attributes, Sensitive, SignUp};
-use crate::operations::{Operation, UserCall, UserContextData};
+use crate::operations::sign_up::{Attributes, SignUp};
+use crate::operations::{Operation, Sensitive, UserCall, UserContextData};
 use crate::wire::endpoint::{self, EndpointConfig};
 use crate::wire::json::{self, Value};
 use crate::wire::secret_hash::{ClientSecret, SecretHash};
@@ -335,13 +335,13 @@ fn read_parsed(kind: Kind, args: &Value) -> Result<Arguments, ValidationError> {
                 user,
                 confirmation_code: code.to_owned(),
                 force_alias_creation,
-                session: session.map(String::from),
+                session: session.map(|s| Sensitive(s.to_owned())),
             })
         }
         Kind::ResendSignUpCode => Box::new(ResendSignUpCode { user }),
         Kind::AutoSignIn => Box::new(AutoSignIn {
             user,
-            session: input.opt_string("session")?.unwrap_or_default().to_owned(),
+            session: Sensitive(input.opt_string("session")?.unwrap_or_default().to_owned()),
         }),
         Kind::SignUp => Box::new(SignUp {
             user,

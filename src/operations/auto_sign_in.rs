@@ -8,8 +8,9 @@
 
 use alloc::boxed::Box;
 use alloc::string::String;
+use alloc::vec::Vec;
 
-use super::{Operation, UserCall};
+use super::{Operation, Sensitive, UserCall};
 use crate::error::{Error, ServiceError};
 use crate::wire::json::{ObjectWriter, Value};
 use crate::wire::text::parse_u32;
@@ -19,7 +20,7 @@ use crate::wire::validate::{self, Rule, ValidationError};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AutoSignIn {
     pub user: Box<UserCall>,
-    pub session: String,
+    pub session: Sensitive,
 }
 
 impl Operation for AutoSignIn {
@@ -37,10 +38,10 @@ impl Operation for AutoSignIn {
 
     fn validate(&self) -> Result<(), ValidationError> {
         self.user.validate()?;
-        if self.session.is_empty() {
+        if self.session.0.is_empty() {
             return Err(ValidationError::new("session", Rule::Required));
         }
-        validate::session(&self.session)
+        validate::session(&self.session.0)
     }
 
     fn body(&self) -> String {
@@ -52,8 +53,12 @@ impl Operation for AutoSignIn {
             .end(at, false)
             .string("ClientId", &self.user.client_id);
         self.user.write_metadata(&mut w);
-        w.string("Session", &self.session);
+        w.string("Session", &self.session.0);
         w.finish()
+    }
+
+    fn sensitive<'a>(&'a self, values: &mut Vec<&'a str>) {
+        values.push(&self.session.0);
     }
 }
 
@@ -223,7 +228,7 @@ mod tests {
                 username: "alice".into(),
                 ..Default::default()
             }),
-            session: "S".repeat(24),
+            session: Sensitive("S".repeat(24)),
         }
     }
 
@@ -252,10 +257,10 @@ mod tests {
     #[test]
     fn a_session_is_required() {
         let mut o = op();
-        o.session = String::new();
+        o.session = Sensitive(String::new());
         let e = o.validate().unwrap_err();
         assert_eq!((e.field.as_ref(), e.rule.code()), ("session", "required"));
-        o.session = "short".into();
+        o.session = Sensitive("short".into());
         assert_eq!(o.validate().unwrap_err().rule.code(), "length");
     }
 

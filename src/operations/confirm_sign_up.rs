@@ -3,8 +3,9 @@
 
 use alloc::boxed::Box;
 use alloc::string::String;
+use alloc::vec::Vec;
 
-use super::{Operation, UserCall};
+use super::{Operation, Sensitive, UserCall};
 use crate::error::{ServiceError, ServiceErrorName};
 use crate::wire::json::{ObjectWriter, Value};
 use crate::wire::text::find;
@@ -16,7 +17,7 @@ pub struct ConfirmSignUp {
     pub user: Box<UserCall>,
     pub confirmation_code: String,
     pub force_alias_creation: Option<bool>,
-    pub session: Option<String>,
+    pub session: Option<Sensitive>,
 }
 
 impl Operation for ConfirmSignUp {
@@ -35,7 +36,7 @@ impl Operation for ConfirmSignUp {
     fn validate(&self) -> Result<(), ValidationError> {
         validate::confirmation_code(&self.confirmation_code)?;
         self.user.validate()?;
-        if let Some(session) = &self.session {
+        if let Some(Sensitive(session)) = &self.session {
             validate::session(session)?;
         }
         Ok(())
@@ -49,12 +50,18 @@ impl Operation for ConfirmSignUp {
             .string("ConfirmationCode", &self.confirmation_code)
             .opt_bool("ForceAliasCreation", self.force_alias_creation);
         self.user.write_metadata(&mut w);
-        w.opt_string("Session", self.session.as_deref());
+        w.opt_string("Session", self.session.as_ref().map(|s| s.0.as_str()));
         w.finish()
     }
 
     fn done_already(&self, e: &ServiceError) -> bool {
         is_already_confirmed(e)
+    }
+
+    fn sensitive<'a>(&'a self, values: &mut Vec<&'a str>) {
+        if let Some(session) = &self.session {
+            values.push(&session.0);
+        }
     }
 }
 
@@ -144,7 +151,7 @@ mod tests {
             encoded_data: Some("enc".into()),
         });
         op.user.client_metadata = vec![("source".into(), "web".into()), ("q\"".into(), "v".into())];
-        op.session = Some("s".repeat(20));
+        op.session = Some(Sensitive("s".repeat(20)));
         let body = json::parse(&op.body()).unwrap();
         let keys: Vec<&str> = match &body {
             Value::Object(m) => m.iter().map(|(k, _)| k.as_str()).collect(),
@@ -189,7 +196,7 @@ mod tests {
     fn validate_names_the_first_bad_field() {
         assert!(minimal().validate().is_ok());
         let mut op = minimal();
-        op.session = Some("short".into());
+        op.session = Some(Sensitive("short".into()));
         assert_eq!(op.validate().unwrap_err().field, "session");
         let mut op = minimal();
         op.user.client_metadata = vec![("k".into(), "v".repeat(STRING_MAX + 1))];

@@ -53,6 +53,17 @@ use crate::wire::secret_hash::{ClientSecret, SecretHash};
 use crate::wire::text::concat;
 use crate::wire::validate::{self, Rule, ValidationError, STRING_MAX};
 
+/// A value the model marks `sensitive` (a password, a session): `Debug`
+/// shows nothing of it, and [`Operation::sensitive`] lists it for redaction.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Sensitive(pub String);
+
+impl core::fmt::Debug for Sensitive {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
 /// `UserContextData`: what Cognito's threat protection reads about the device.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UserContextData {
@@ -137,11 +148,9 @@ pub trait Operation {
         false
     }
 
-    /// Values of the request the model marks `sensitive`, besides the
-    /// SecretHash: no error may repeat them.
-    fn sensitive(&self) -> Vec<&str> {
-        Vec::new()
-    }
+    /// Adds to `values` the values of the request the model marks
+    /// `sensitive`, besides the SecretHash: no error may repeat them.
+    fn sensitive<'a>(&'a self, _values: &mut Vec<&'a str>) {}
 }
 
 impl dyn Operation {
@@ -151,7 +160,8 @@ impl dyn Operation {
     /// every operation.)
     pub fn call(&self, url: String, client_secret: Option<&ClientSecret>) -> Call {
         let mut call = Call::new(url, self.name(), self.body());
-        let mut secrets = self.sensitive();
+        let mut secrets = Vec::new();
+        self.sensitive(&mut secrets);
         secrets.extend(self.user().secret_hash());
         secrets.extend(client_secret.map(ClientSecret::expose));
         for secret in secrets {
@@ -184,12 +194,50 @@ pub fn session_of(output: &Value) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::operations::auto_sign_in::AutoSignIn;
+    use crate::operations::confirm_sign_up::ConfirmSignUp;
 
     fn user() -> UserCall {
         UserCall {
             client_id: "client1".into(),
             username: "alice".into(),
             ..Default::default()
+        }
+    }
+
+    /// The model marks `SessionType` sensitive: the session stands in for a
+    /// password in `autoSignIn`, and `confirmSignUp` passes it on.
+    #[test]
+    fn a_session_stays_out_of_debug_and_errors() {
+        let session = "SeSsIoN-0123456789abcdef";
+        let confirm = ConfirmSignUp {
+            user: Box::new(user()),
+            confirmation_code: "123456".into(),
+            session: Some(Sensitive(session.into())),
+            ..Default::default()
+        };
+        let sign_in = AutoSignIn {
+            user: Box::new(user()),
+            session: Sensitive(session.into()),
+        };
+        let body =
+            alloc::format!(r#"{{"__type":"NotAuthorizedException","message":"session {session} is not valid"}}"#);
+        for op in [&confirm as &dyn Operation, &sign_in] {
+            assert!(op.validate().is_ok());
+            assert!(op.body().contains(session), "the session is sent");
+            let e = crate::wire::response::parse(&crate::wire::response::HttpResponse {
+                status: 400,
+                error_type_header: None,
+                request_id: Some(session),
+                body: &body,
+            })
+            .unwrap_err();
+            let e = op.call("https://x/".into(), None).redact(e);
+            assert_eq!(e.message, "session [redacted] is not valid");
+            assert_eq!(e.request_id.as_deref(), Some("[redacted]"));
+        }
+        for debug in [alloc::format!("{confirm:?}"), alloc::format!("{sign_in:?}")] {
+            assert!(!debug.contains(session), "{debug}");
         }
     }
 

@@ -13,21 +13,11 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{delivery, Operation, UserCall};
+use super::{delivery, Operation, Sensitive, UserCall};
 use crate::error::{Error, ServiceError};
 use crate::wire::json::{ObjectWriter, Value};
 use crate::wire::text::concat;
 use crate::wire::validate::{self, Rule, ValidationError};
-
-/// A value the model marks `sensitive`: `Debug` shows nothing of it.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Sensitive(pub String);
-
-impl core::fmt::Debug for Sensitive {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
 
 /// `AttributeType` entries (`UserAttributes`, `ValidationData`), in the
 /// caller's order. The values are sensitive: `Debug` shows the names only.
@@ -121,17 +111,15 @@ impl Operation for SignUp {
         w.finish()
     }
 
-    fn sensitive(&self) -> Vec<&str> {
-        let mut values = Vec::new();
+    fn sensitive<'a>(&'a self, values: &mut Vec<&'a str>) {
         if let Some(password) = &self.password {
-            values.push(password.0.as_str());
+            values.push(&password.0);
         }
         for attributes in [&self.user_attributes, &self.validation_data] {
             for (_, value) in &attributes.0 {
-                values.push(value.as_str());
+                values.push(value);
             }
         }
-        values
     }
 }
 

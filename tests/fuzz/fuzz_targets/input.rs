@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         user: Box::new(user.clone()),
         confirmation_code: next(),
         force_alias_creation: Some(data.len() % 2 == 0),
-        session: Some(next()),
+        session: Some(Sensitive(next())),
     };
     if op.validate().is_ok() {
         let body = json::parse(&op.body()).expect("an accepted input writes valid JSON");
@@ -66,7 +66,7 @@ fuzz_target!(|data: &[u8]| {
         let body = json::parse(&sign_in.body()).expect("an accepted input writes valid JSON");
         let parameters = body.get("AuthParameters").expect("AuthParameters");
         assert_eq!(parameters.get_str("USERNAME"), Some(sign_in.user.username.as_str()));
-        assert_eq!(body.get_str("Session"), Some(sign_in.session.as_str()));
+        assert_eq!(body.get_str("Session"), Some(sign_in.session.0.as_str()));
     }
     let pool = next();
     if let Ok(region) = validate::user_pool_id(&pool) {
