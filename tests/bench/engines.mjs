@@ -1,0 +1,120 @@
+// The benchmark's "CPU per call, fetch stubbed" row in Chromium, Firefox and
+// WebKit: bench.mjs drives Chromium alone (it needs the DevTools protocol),
+// so this runs the same row over W3C WebDriver (tests/support/webdriver.mjs)
+// in each engine. A sample is a fresh document: ready(), an idle second, one
+// call, 50 more, then the mean of 500 with `fetch` stubbed. Each sample's
+// .wasm is a module of its own (a custom section with the sample's number,
+// the bundle's integrity to match), so that no engine carries one sample's
+// compiled or optimised code over to the next. Raw fetch and Amplify's
+// confirmSignUp are the bundles of the last `node tests/bench/bench.mjs`
+// run (target/bench/*.min.js); each package directory is bundled here. The
+// median µs per call, and the medians of the per-sample ratios to raw fetch
+// and to Amplify (WebKit's clock has 1 ms steps, 2 µs over 500 calls: its
+// raw fetch of 2–6 µs makes ratios to it coarse). Not a test. WebKit needs
+// an X display:
+//
+//   xvfb-run -a node tests/bench/engines.mjs [--samples N] [--engines chrome,firefox,webkit] PKG_DIR...
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import * as esbuild from "esbuild";
+
+import { openBrowser } from "../support/webdriver.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at < 0 ? fallback : args.splice(at, 2)[1];
+};
+const samples = Number(option("--samples", 8));
+const engines = option("--engines", "chrome,firefox,webkit").split(",");
+const bundles = path.join(ROOT, "target", "bench");
+const items = ["raw", "amplifyConfirm"].map((id) => ({ id, js: fs.readFileSync(path.join(bundles, `${id}.min.js`), "utf8") }));
+for (const [k, dir] of args.map((d) => path.resolve(d)).entries()) {
+  const entry = `import { ready, confirmSignUp } from ${JSON.stringify(path.join(dir, "index.js"))};
+    const { endpoint, poolId, clientId } = window.BENCH;
+    const config = { userPoolId: poolId, clientId, endpoint };
+    window.bench = { preload: ready, confirm: (username, confirmationCode) => confirmSignUp({ username, confirmationCode }, config) };`;
+  const built = await esbuild.build({
+    stdin: { contents: entry, resolveDir: ROOT, sourcefile: "entry.js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    write: false,
+    logLevel: "error",
+  });
+  const wasm = fs.readFileSync(path.join(dir, "cognito_confirm_bg.wasm"));
+  items.push({ id: `${k + 1}-${path.basename(path.dirname(path.join(dir, "x")))}`, js: built.outputFiles[0].text, wasm });
+}
+
+// The package's .wasm and bundle for one sample: the module with a custom
+// section naming the sample, and the integrity of exactly those bytes.
+const forSample = (item, sample) => {
+  const name = Buffer.from(`sample ${sample}`);
+  const wasm = Buffer.concat([item.wasm, Buffer.from([0, name.length + 1, name.length]), name]);
+  const integrity = `sha384-${crypto.createHash("sha384").update(wasm).digest("base64")}`;
+  return { wasm, js: item.js.replace(/sha384-[A-Za-z0-9+/=]{64}/g, integrity) };
+};
+
+const server = http.createServer((req, res) => {
+  const [, at, file] = new URL(req.url, "http://x").pathname.split("/");
+  const [id, sample = ""] = (at ?? "").split("~");
+  const item = items.find((x) => x.id === id);
+  if (item && file === "bench.js") {
+    return res.writeHead(200, { "Content-Type": "text/javascript" }).end(item.wasm ? forSample(item, sample).js : item.js);
+  }
+  if (item?.wasm && file === "cognito_confirm_bg.wasm") {
+    return res.writeHead(200, { "Content-Type": "application/wasm" }).end(forSample(item, sample).wasm);
+  }
+  res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><title>engines</title>");
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// The row, in the page.
+const row = async (src) => {
+  window.BENCH = { endpoint: "http://127.0.0.1:9/", poolId: "us-east-1_FakePool1", clientId: "plainclient1" };
+  await new Promise((resolve, reject) => {
+    const s = Object.assign(document.createElement("script"), { type: "module", src, onload: resolve, onerror: reject });
+    document.head.append(s);
+  });
+  await window.bench.preload();
+  await new Promise((r) => setTimeout(r, 1000));
+  const answer = '{"Session":"' + "s".repeat(64) + '"}';
+  const headers = { "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "1c2d3e4f-0000-4000-8000-000000000000" };
+  window.fetch = () => Promise.resolve(new Response(answer, { status: 200, headers }));
+  for (let i = 0; i < 51; i++) await window.bench.confirm("alice", "123456");
+  const start = performance.now();
+  for (let i = 0; i < 500; i++) await window.bench.confirm("alice", "123456");
+  return ((performance.now() - start) / 500) * 1000;
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+try {
+  for (const engine of engines) {
+    const browser = await openBrowser(engine);
+    const us = Object.fromEntries(items.map((x) => [x.id, []]));
+    try {
+      for (let i = 0; i < samples; i++) {
+        for (let j = 0; j < items.length; j++) {
+          const item = items[(i + j) % items.length];
+          await browser.session.navigate(`${origin}/?${i}-${j}`);
+          us[item.id].push(await browser.session.evaluate(row.toString(), `/${item.id}~${engine}-${i}/bench.js`));
+        }
+      }
+    } finally {
+      await browser.stop();
+    }
+    console.log(`${engine} ${browser.version}: µs per call, fetch stubbed, calls 52–551 (median of ${samples} fresh documents), × raw fetch, × Amplify`);
+    const ratio = (id, to) => median(us[id].map((x, k) => x / us[to][k])).toFixed(2);
+    for (const item of items) {
+      console.log(`  ${item.id.padEnd(20)} ${median(us[item.id]).toFixed(1).padStart(6)}  ${ratio(item.id, "raw")}×  ${ratio(item.id, "amplifyConfirm")}×`);
+    }
+  }
+} finally {
+  server.close();
+}
