@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 import { openBrowser } from "../support/webdriver.mjs";
+import { preparePage } from "./page-row.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -78,18 +79,8 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-// The row, in the page.
-const row = async (src) => {
-  window.BENCH = { endpoint: "http://127.0.0.1:9/", poolId: "us-east-1_FakePool1", clientId: "plainclient1" };
-  await new Promise((resolve, reject) => {
-    const s = Object.assign(document.createElement("script"), { type: "module", src, onload: resolve, onerror: reject });
-    document.head.append(s);
-  });
-  await window.bench.preload();
-  await new Promise((r) => setTimeout(r, 1000));
-  const answer = '{"Session":"' + "s".repeat(64) + '"}';
-  const headers = { "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "1c2d3e4f-0000-4000-8000-000000000000" };
-  window.fetch = () => Promise.resolve(new Response(answer, { status: 200, headers }));
+// The rows, in a page that preparePage has set up.
+const rows = async () => {
   let start = performance.now();
   await window.bench.confirm("alice", "123456");
   const first = performance.now() - start;
@@ -111,7 +102,8 @@ try {
         for (let j = 0; j < items.length; j++) {
           const item = items[(i + j) % items.length];
           await browser.session.navigate(`${origin}/?${i}-${j}`);
-          const sample = await browser.session.evaluate(row.toString(), `/${item.id}~${engine}-${i}/bench.js`);
+          await browser.session.evaluate(preparePage.toString(), `/${item.id}~${engine}-${i}/bench.js`);
+          const sample = await browser.session.evaluate(rows.toString());
           us[item.id].push(sample.warm);
           first[item.id].push(sample.first);
         }

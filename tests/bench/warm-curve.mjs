@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 import { launchChromium } from "../support/chromium.mjs";
+import { preparePage } from "./page-row.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -54,18 +55,9 @@ for (let i = 0; i < samples; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/`);
+    await page.evaluate(preparePage, `/${item.id}/bench.js`);
     blocks[item.id].push(
-      await page.evaluate(async (id) => {
-        window.BENCH = { endpoint: "http://127.0.0.1:9/", poolId: "us-east-1_FakePool1", clientId: "plainclient1" };
-        await new Promise((resolve, reject) => {
-          const s = Object.assign(document.createElement("script"), { type: "module", src: `/${id}/bench.js`, onload: resolve, onerror: reject });
-          document.head.append(s);
-        });
-        await window.bench.preload();
-        await new Promise((r) => setTimeout(r, 1000));
-        const answer = '{"Session":"' + "s".repeat(64) + '"}';
-        const headers = { "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "1c2d3e4f-0000-4000-8000-000000000000" };
-        window.fetch = () => Promise.resolve(new Response(answer, { status: 200, headers }));
+      await page.evaluate(async () => {
         await window.bench.confirm("alice", "123456");
         const out = [];
         for (let b = 0; b < 24; b++) {
@@ -74,7 +66,7 @@ for (let i = 0; i < samples; i++) {
           out.push(((performance.now() - start) / 50) * 1000);
         }
         return out;
-      }, item.id),
+      }),
     );
     await context.close();
   }
