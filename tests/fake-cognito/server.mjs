@@ -26,7 +26,8 @@
 //          apply?: true (carry out the request for real first, then answer as canned),
 //          pass?: true (answer for real: lets a script reach a later request),
 //          hugeBody?: n (a 200-style JSON body of n bytes, sent in chunks; with
-//          lengthless?: true, without a Content-Length)}
+//          lengthless?: true, without a Content-Length; with gzip?: true, gzipped
+//          whole, its Content-Length the few hundred bytes it compresses to)}
 // Paths under /followed/ count requests in stats.followed and answer 200 {}:
 // a redirect's target, which the client must never reach.
 // Paths under /nocors/ refuse CORS (preflights get no Access-Control-* headers).
@@ -35,6 +36,7 @@
 
 import http from "node:http";
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 
 import { DOCS_CLIENTS } from "./docs-clients.mjs";
 
@@ -291,6 +293,12 @@ async function playCanned(req, res, canned, body, operation) {
   const headers = canned.headers ?? {};
   if (canned.hugeBody) {
     const head = lengthless => ({ ...CORS, "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "huge-1", ...(lengthless ? {} : { "Content-Length": String(canned.hugeBody) }), ...headers });
+    if (canned.gzip) {
+      const body = zlib.gzipSync(`{"Session":"${"x".repeat(canned.hugeBody - 14)}"}`);
+      res.writeHead(status, { ...head(true), "Content-Encoding": "gzip", "Content-Length": String(body.length) });
+      res.on("error", () => {});
+      return res.end(body);
+    }
     res.writeHead(status, head(canned.lengthless));
     const chunk = Buffer.alloc(16384, "x");
     res.write('{"Session":"');
