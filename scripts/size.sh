@@ -35,8 +35,11 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 # string instead of a loop over its characters (-65 B), 21,261 B shipped.
 # 21,270 -> 21,310: the session confirmSignUp and autoSignIn send is
 # redacted from errors and hidden from `Debug` as the model's other
-# sensitive values are (+44 B), 21,306 B shipped.
-RATCHET=21310
+# sensitive values are (+44 B), 21,306 B shipped. 21,310 -> 21,395
+# (seventh session): redaction in one pass over the text as it came, so
+# that overlapping secrets are hidden whole, and short values only as
+# words (+75 B), 21,391 B shipped.
+RATCHET=21395
 budget="${1:-${SIZE_BUDGET:-$RATCHET}}"
 out="$ROOT/target/size"
 mkdir -p "$out"

@@ -11,7 +11,7 @@
 use alloc::boxed::Box;
 use alloc::string::String;
 
-use crate::wire::text::{concat, find, push_uint, replace_all};
+use crate::wire::text::{char_count, concat, push_uint};
 use crate::wire::validate::ValidationError;
 
 macro_rules! service_error_names {
@@ -119,7 +119,12 @@ impl ServiceError {
             longest = longest.max(secret.len());
         }
         self.message = redacted(&self.message, secrets, longest);
-        if let Some(t) = &mut self.error_type {
+        // A modeled name's type is that name, a fixed text: nothing to hide.
+        if let Some(t) = self
+            .error_type
+            .as_mut()
+            .filter(|_| self.name == ServiceErrorName::Unknown)
+        {
             *t = redacted(t, secrets, longest);
         }
         if let Some(id) = &mut self.request_id {
@@ -139,12 +144,7 @@ const REDACTED: &str = "[redacted]";
 /// whatever a server sent.
 fn redacted(text: &str, secrets: &[String], longest: usize) -> String {
     let window = prefix(text, MAX_TEXT_CHARS + longest);
-    let mut out = String::from(window);
-    for secret in secrets {
-        if !secret.is_empty() && find(&out, secret).is_some() {
-            out = replace_all(&out, secret, REDACTED);
-        }
-    }
+    let out = hidden(window, secrets);
     let kept = prefix(&out, MAX_TEXT_CHARS);
     if kept.len() < out.len() || window.len() < text.len() {
         let mut kept = kept;
@@ -154,7 +154,9 @@ fn redacted(text: &str, secrets: &[String], longest: usize) -> String {
             let mut k = secret.len();
             while k > 1 {
                 k -= 1;
-                if let Some(part) = secret.get(..k).filter(|part| kept.ends_with(part)) {
+                if let Some(part) = secret.get(..k).filter(|part| {
+                    kept.ends_with(part) && stands(kept.as_bytes(), kept.len() - part.len(), secret, false)
+                }) {
                     kept = kept.get(..kept.len() - part.len()).unwrap_or_default();
                     tail = REDACTED;
                     break;
@@ -164,6 +166,48 @@ fn redacted(text: &str, secrets: &[String], longest: usize) -> String {
         return concat(&[kept, tail, "…"]);
     }
     out
+}
+
+/// A secret of fewer characters than this is hidden only where it stands
+/// as a word of its own: `en` or `1` would otherwise blank out pieces of
+/// every message and request id.
+pub const SHORT_SECRET_CHARS: usize = 8;
+
+/// `text` with every occurrence of every secret hidden, each run of hidden
+/// text written as one [`REDACTED`]. Occurrences are found in `text` as it
+/// came, never in what replaced another, so secrets that overlap or
+/// contain one another are hidden whole, whatever their order.
+fn hidden(text: &str, secrets: &[String]) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut run_end = None;
+    let mut visible_from = 0;
+    for at in 0..bytes.len() {
+        for secret in secrets {
+            // A match of a whole str's bytes starts and ends on characters.
+            if !secret.is_empty() && bytes[at..].starts_with(secret.as_bytes()) && stands(bytes, at, secret, true) {
+                if !run_end.is_some_and(|end| at <= end) {
+                    out.push_str(text.get(visible_from..at).unwrap_or_default());
+                    out.push_str(REDACTED);
+                }
+                visible_from = run_end.unwrap_or(0).max(at + secret.len());
+                run_end = Some(visible_from);
+            }
+        }
+    }
+    out.push_str(text.get(visible_from..).unwrap_or_default());
+    out
+}
+
+/// Whether `secret`, found at `at` in `text`, is hidden there: always when
+/// it is long, else only when no ASCII letter or digit is glued to it
+/// (after it only when `whole`: a cut-short secret has no end in `text`).
+fn stands(text: &[u8], at: usize, secret: &str, whole: bool) -> bool {
+    let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let secret_bytes = secret.as_bytes();
+    let glued_before = word(text.get(at.wrapping_sub(1))) && word(secret_bytes.first());
+    let glued_after = whole && word(text.get(at + secret.len())) && word(secret_bytes.last());
+    char_count(secret) >= SHORT_SECRET_CHARS || !(glued_before || glued_after)
 }
 
 /// The first `chars` characters of `s`.
@@ -265,19 +309,94 @@ mod tests {
         }
     }
 
+    fn service_error(name: ServiceErrorName, error_type: &str, message: &str, request_id: &str) -> ServiceError {
+        ServiceError {
+            name,
+            error_type: Some(error_type.into()),
+            message: message.into(),
+            status: 400,
+            request_id: Some(request_id.into()),
+        }
+    }
+
+    fn secrets(values: &[&str]) -> Vec<String> {
+        values.iter().map(|v| String::from(*v)).collect()
+    }
+
     #[test]
     fn redact_removes_every_occurrence_in_every_member() {
-        let mut e = ServiceError {
-            name: ServiceErrorName::NotAuthorized,
-            error_type: Some("NotAuthorizedException abc=".into()),
-            message: "hash abc= does not match abc=".into(),
-            status: 400,
-            request_id: Some("abc=-1".into()),
-        };
-        e.redact(&["abc=".into(), String::new()]);
+        let mut e = service_error(
+            ServiceErrorName::Unknown,
+            "ShinyException abc=",
+            "hash abc= does not match abc=",
+            "abc=-1",
+        );
+        e.redact(&secrets(&["abc=", ""]));
         assert_eq!(e.message, "hash [redacted] does not match [redacted]");
-        assert_eq!(e.error_type.as_deref(), Some("NotAuthorizedException [redacted]"));
+        assert_eq!(e.error_type.as_deref(), Some("ShinyException [redacted]"));
         assert_eq!(e.request_id.as_deref(), Some("[redacted]-1"));
+    }
+
+    #[test]
+    fn a_secret_inside_or_across_another_is_hidden_whole_in_any_order() {
+        let message = "PreSignUp failed: jsmith@corp-internal.example is not invited";
+        for order in [
+            ["jsmith", "jsmith@corp-internal.example"],
+            ["jsmith@corp-internal.example", "jsmith"],
+        ] {
+            let mut e = service_error(
+                ServiceErrorName::UserLambdaValidation,
+                "UserLambdaValidationException",
+                message,
+                "r",
+            );
+            e.redact(&secrets(&order));
+            assert_eq!(e.message, "PreSignUp failed: [redacted] is not invited", "{order:?}");
+        }
+        // Overlapping, neither inside the other: one run, nothing of either left.
+        let mut e = service_error(ServiceErrorName::Unknown, "T", "x abcdefghij-klmnop y", "r");
+        e.redact(&secrets(&["abcdefghij", "ghij-klmnop"]));
+        assert_eq!(e.message, "x [redacted] y");
+        // A replacement is never searched again ("dacted] and" is only in what replaced "hunter22").
+        let mut e = service_error(ServiceErrorName::Unknown, "T", "hunter22 and dacted", "r");
+        e.redact(&secrets(&["hunter22", "dacted] and"]));
+        assert_eq!(e.message, "[redacted] and dacted");
+    }
+
+    #[test]
+    fn a_short_secret_is_hidden_only_as_a_word_of_its_own() {
+        let id = "1b2c3d4e-0000-4111-8e1f-123456789abc";
+        let mut e = service_error(
+            ServiceErrorName::InvalidPassword,
+            "InvalidPasswordException",
+            "1 validation error: Password not long enough",
+            id,
+        );
+        let values = secrets(&["en", "1", "e", "Password"]);
+        e.redact(&values);
+        // "Password" is long: hidden anywhere. The rest stand nowhere as words but "1".
+        assert_eq!(e.message, "[redacted] validation error: [redacted] not long enough");
+        // A modeled name's type is that name: never touched.
+        assert_eq!(e.error_type.as_deref(), Some("InvalidPasswordException"));
+        assert_eq!(e.request_id.as_deref(), Some(id));
+        let mut e = service_error(
+            ServiceErrorName::Unknown,
+            "Bad_en",
+            "locale en (or \"e\") refused; see 1.",
+            "e",
+        );
+        e.redact(&values);
+        assert_eq!(
+            e.message,
+            "locale [redacted] (or \"[redacted]\") refused; see [redacted]."
+        );
+        assert_eq!(e.error_type.as_deref(), Some("Bad_[redacted]"));
+        assert_eq!(e.request_id.as_deref(), Some("[redacted]"));
+        // From eight characters on, a secret is hidden wherever it is.
+        let mut e = service_error(ServiceErrorName::Unknown, "T", "xhunter22x and ahunter2b", "r");
+        e.redact(&secrets(&["hunter22", "hunter2"]));
+        assert_eq!(e.message, "x[redacted]x and ahunter2b");
+        assert_eq!(SHORT_SECRET_CHARS, 8);
     }
 
     #[test]

@@ -14,12 +14,21 @@ use crate::operations::{auto_sign_in, confirm_sign_up, resend_sign_up_code, sign
 use crate::wire::json::{ObjectWriter, Value};
 
 /// How a call ended well.
-#[derive(Debug)]
 pub enum Sent {
     /// Cognito's output object.
     Output(Value),
     /// A retry found the work done by an earlier attempt.
     Recovered,
+}
+
+/// The output may hold tokens and a session: `Debug` shows none of it.
+impl core::fmt::Debug for Sent {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Sent::Output(_) => "Output(<redacted>)",
+            Sent::Recovered => "Recovered",
+        })
+    }
 }
 
 /// The `name` of the JavaScript `Error` for `error`.

@@ -90,7 +90,7 @@ pub fn token<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
 }
 
 /// What InitiateAuth answered.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum AutoSignInOutput<'a> {
     SignedIn(Tokens<'a>),
     /// Cognito wants more before it hands out tokens: answer with `RespondToAuthChallenge`.
@@ -103,6 +103,26 @@ pub enum AutoSignInOutput<'a> {
         /// may choose from, to answer `SELECT_CHALLENGE`.
         available: &'a [Value],
     },
+}
+
+impl core::fmt::Debug for AutoSignInOutput<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            AutoSignInOutput::SignedIn(tokens) => f.debug_tuple("SignedIn").field(tokens).finish(),
+            AutoSignInOutput::Challenge {
+                name,
+                session,
+                parameters,
+                available,
+            } => f
+                .debug_struct("Challenge")
+                .field("name", name)
+                .field("session", &super::Hidden(*session))
+                .field("parameters", parameters)
+                .field("available", available)
+                .finish(),
+        }
+    }
 }
 
 impl<'a> AutoSignInOutput<'a> {

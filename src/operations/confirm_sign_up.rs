@@ -12,12 +12,24 @@ use crate::wire::text::find;
 use crate::wire::validate::{self, ValidationError};
 
 /// Every member of `ConfirmSignUpRequest`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ConfirmSignUp {
     pub user: Box<UserCall>,
     pub confirmation_code: String,
     pub force_alias_creation: Option<bool>,
     pub session: Option<Sensitive>,
+}
+
+/// The code is one user's proof of the address: `Debug` shows none of it.
+impl core::fmt::Debug for ConfirmSignUp {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ConfirmSignUp")
+            .field("user", &self.user)
+            .field("confirmation_code", &super::Hidden(Some(&self.confirmation_code)))
+            .field("force_alias_creation", &self.force_alias_creation)
+            .field("session", &self.session)
+            .finish()
+    }
 }
 
 impl Operation for ConfirmSignUp {
@@ -73,10 +85,18 @@ pub fn is_already_confirmed(e: &ServiceError) -> bool {
 }
 
 /// `ConfirmSignUpResponse`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ConfirmSignUpOutput<'a> {
     /// Lets the app sign the user in at once (`InitiateAuth` with `USER_AUTH`).
     pub session: Option<&'a str>,
+}
+
+impl core::fmt::Debug for ConfirmSignUpOutput<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ConfirmSignUpOutput")
+            .field("session", &super::Hidden(self.session))
+            .finish()
+    }
 }
 
 impl<'a> ConfirmSignUpOutput<'a> {

@@ -64,6 +64,16 @@ impl core::fmt::Debug for Sensitive {
     }
 }
 
+/// How `Debug` shows a secret that an answer carries as a plain `&str` (a
+/// session, which the next call sends): whether there is one, never what.
+pub struct Hidden<'a>(pub Option<&'a str>);
+
+impl core::fmt::Debug for Hidden<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(if self.0.is_some() { "Some(<redacted>)" } else { "None" })
+    }
+}
+
 /// `UserContextData`: what Cognito's threat protection reads about the device.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UserContextData {
@@ -238,7 +248,40 @@ mod tests {
         }
         for debug in [alloc::format!("{confirm:?}"), alloc::format!("{sign_in:?}")] {
             assert!(!debug.contains(session), "{debug}");
+            assert!(!debug.contains("123456"), "the code: {debug}");
         }
+    }
+
+    /// A session an answer carries is the one the next call sends, and an
+    /// answer may carry tokens: `Debug` of what was read shows neither.
+    #[test]
+    fn what_an_answer_carries_stays_out_of_debug() {
+        use crate::wire::json::parse;
+        let session = "SeSsIoN-0123456789abcdef";
+        let confirmed = parse(&alloc::format!(r#"{{"Session":"{session}"}}"#)).unwrap();
+        let signed_up = parse(&alloc::format!(
+            r#"{{"UserConfirmed":false,"UserSub":"sub-1","Session":"{session}"}}"#
+        ))
+        .unwrap();
+        let challenge = parse(&alloc::format!(
+            r#"{{"ChallengeName":"EMAIL_OTP","Session":"{session}"}}"#
+        ))
+        .unwrap();
+        let tokens = parse(r#"{"AuthenticationResult":{"AccessToken":"ACCESS.TOKEN","ExpiresIn":3600}}"#).unwrap();
+        let debug = [
+            alloc::format!("{:?}", confirm_sign_up::ConfirmSignUpOutput::from_json(&confirmed)),
+            alloc::format!("{:?}", sign_up::SignUpOutput::from_json(&signed_up).unwrap()),
+            alloc::format!("{:?}", auto_sign_in::AutoSignInOutput::from_json(&challenge).unwrap()),
+            alloc::format!("{:?}", auto_sign_in::AutoSignInOutput::from_json(&tokens).unwrap()),
+            alloc::format!("{:?}", crate::call::settle::Sent::Output(tokens.clone())),
+        ];
+        for debug in &debug {
+            assert!(!debug.contains(session) && !debug.contains("ACCESS.TOKEN"), "{debug}");
+        }
+        assert!(
+            debug[0].contains("Some(<redacted>)") && debug[1].contains("sub-1"),
+            "{debug:?}"
+        );
     }
 
     #[test]

@@ -126,13 +126,24 @@ impl Operation for SignUp {
 /// `SignUpResponse`, with the model's rules applied: a member that breaks
 /// them is treated as absent, and an answer without `UserConfirmed` and
 /// `UserSub` is no answer at all.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SignUpOutput<'a> {
     pub user_confirmed: bool,
     pub user_sub: &'a str,
     /// `CodeDeliveryDetails`, as received ([`super::delivery`] writes it).
     pub code_delivery: Option<&'a Value>,
     pub session: Option<&'a str>,
+}
+
+impl core::fmt::Debug for SignUpOutput<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("SignUpOutput")
+            .field("user_confirmed", &self.user_confirmed)
+            .field("user_sub", &self.user_sub)
+            .field("code_delivery", &self.code_delivery)
+            .field("session", &super::Hidden(self.session))
+            .finish()
+    }
 }
 
 impl<'a> SignUpOutput<'a> {

@@ -26,20 +26,6 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     (0..=h.len().checked_sub(n.len())?).find(|&i| h.get(i..i + n.len()) == Some(n))
 }
 
-/// `haystack` with every `needle` replaced by `with`; `needle` must not be empty.
-pub fn replace_all(haystack: &str, needle: &str, with: &str) -> String {
-    let mut out = String::with_capacity(haystack.len());
-    let mut rest = haystack;
-    while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
-        // `find` returns the start of a match of a whole str, so both cuts are on char boundaries.
-        out.push_str(rest.get(..i).unwrap_or_default());
-        out.push_str(with);
-        rest = rest.get(i + needle.len()..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
-}
-
 /// How many chars `s` has: its bytes that do not continue a UTF-8 sequence.
 pub fn char_count(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xC0 != 0x80).count()
@@ -93,15 +79,11 @@ mod tests {
     }
 
     #[test]
-    fn finds_and_replaces() {
+    fn finds() {
         assert_eq!(find("abcabc", "ca"), Some(2));
         assert_eq!(find("abc", "abcd"), None);
         assert_eq!(find("abc", ""), Some(0));
         assert_eq!(find("éé", "é"), Some(0));
-        assert_eq!(replace_all("a-b-c", "-", "+"), "a+b+c");
-        assert_eq!(replace_all("xx", "x", "xx"), "xxxx");
-        assert_eq!(replace_all("abc", "", "z"), "abc");
-        assert_eq!(replace_all("héllo héllo", "é", "e"), "hello hello");
     }
 
     #[test]
