@@ -360,6 +360,21 @@ export function secretHashHandler(options) {
   };
 }
 
+const BODY_READ_BEFORE =
+  "the request's body was read before the handler, and nothing usable was left in req.body: " +
+  "mount toNodeListener(handle) before any body parser (express.json(), express.raw()), or on a route without one";
+
+/**
+ * The body a framework parsed (`req.body`), as the handler takes it: bytes or
+ * text as they are, a parsed object as JSON again, so that the handler's
+ * checks (JSON, size, username) still run on it; undefined when none.
+ */
+function parsedBody(body) {
+  if (body instanceof Uint8Array || typeof body === "string") return body;
+  if (typeof body === "object" && body !== null) return JSON.stringify(body);
+  return undefined;
+}
+
 /**
  * Adapts a `(request, info) => Promise<Response>` handler to Node's
  * `http.createServer((req, res) => …)`, with the socket's address as
@@ -389,8 +404,18 @@ export function toNodeListener(handle) {
         }
       }
       const withBody = req.method !== "GET" && req.method !== "HEAD";
+      // A framework's body parser (Express's express.json()) may have read the
+      // stream already: its 'end' will not come again, so take what it parsed.
+      const read = withBody && (req.readableEnded || (req.complete && req.readableDidRead && req.readableLength === 0));
+      const parsed = read ? parsedBody(req.body) : undefined;
+      if (read && parsed === undefined) {
+        console.warn(`[cognito-confirm/server] ${BODY_READ_BEFORE}`);
+        res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ error: REFUSALS.internal[1] }));
+        return;
+      }
       let stopped = false;
-      const body = withBody
+      const body = withBody && !read
         ? new ReadableStream({
             start(controller) {
               req.on("data", (chunk) => {
@@ -416,8 +441,8 @@ export function toNodeListener(handle) {
               req.pause();
             },
           })
-        : undefined;
-      if (!withBody) ended = true;
+        : parsed;
+      if (!withBody || read) ended = true;
       let request;
       try {
         request = new Request(url, { method: req.method, headers, body, duplex: "half" });

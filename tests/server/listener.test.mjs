@@ -1,0 +1,82 @@
+// toNodeListener inside the frameworks and the requests it meets in the wild:
+// a real Express app whose body parser ran first, request targets that look
+// like another host, a client that hangs up mid-body.
+import assert from "node:assert/strict";
+import http from "node:http";
+import { after, test } from "node:test";
+
+import express from "express";
+
+import { toNodeListener } from "../../js/server.js";
+import { ask, captureLogs, fromPage, handler, VECTORS } from "./support.mjs";
+
+const logs = captureLogs();
+after(() => logs.restore());
+
+const alice = JSON.stringify({ username: VECTORS[0].username });
+
+/** `ask`, failing after 3 s rather than waiting for an answer that never comes. */
+const askSoon = (port, options) =>
+  Promise.race([ask(port, options), new Promise((_, reject) => setTimeout(() => reject(new Error("no answer within 3 s")), 3000).unref())]);
+
+/** Serves an Express app on a free loopback port; `{ port, close() }`. */
+async function serveApp(app) {
+  const server = http.createServer(app);
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: server.address().port,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  };
+}
+
+test("under Express, a body parser mounted before the handler: its parsed body is used, never waited for", async () => {
+  const listener = toNodeListener(handler({ log: logs.log }));
+  const parsers = [
+    ["express.json()", express.json()],
+    ["express.raw() (a Buffer)", express.raw({ type: "application/json" })],
+    ["express.text() (a string)", express.text({ type: "application/json" })],
+  ];
+  for (const [name, parser] of parsers) {
+    const app = express();
+    app.use(parser);
+    app.post("/api/secret-hash", listener);
+    const served = await serveApp(app);
+    try {
+      const ok = await askSoon(served.port, { path: "/api/secret-hash", headers: fromPage(), body: alice });
+      assert.equal(ok.status, 200, `${name}: ${ok.body}`);
+      assert.deepEqual(JSON.parse(ok.body), { secretHash: VECTORS[0].secretHash }, name);
+      // The handler's own checks still run on what the parser read.
+      const long = await askSoon(served.port, { path: "/api/secret-hash", headers: fromPage(), body: JSON.stringify({ username: "x".repeat(129) }) });
+      assert.equal(long.status, 400, `${name}: ${long.body}`);
+      const noName = await askSoon(served.port, { path: "/api/secret-hash", headers: fromPage(), body: "[1]" });
+      assert.equal(noName.status, 400, `${name}: ${noName.body}`);
+    } finally {
+      await served.close();
+    }
+  }
+});
+
+test("a body read before the handler and not left in req.body: 500 at once, and a log line that says how to mount it", async () => {
+  const app = express();
+  app.use((req, res, next) => {
+    req.on("data", () => {});
+    req.on("end", () => next());
+  });
+  app.post("/api/secret-hash", toNodeListener(handler({ log: logs.log })));
+  const served = await serveApp(app);
+  const before = logs.lines.length;
+  try {
+    const res = await askSoon(served.port, { path: "/api/secret-hash", headers: fromPage(), body: alice });
+    assert.equal(res.status, 500);
+    assert.deepEqual(JSON.parse(res.body), { error: "something went wrong on the server" });
+    const lines = logs.lines.slice(before);
+    assert.equal(lines.length, 1, JSON.stringify(lines));
+    assert.match(lines[0], /^\[cognito-confirm\/server\] the request's body was read before the handler.*mount toNodeListener\(handle\) before any body parser/);
+  } finally {
+    await served.close();
+  }
+});
