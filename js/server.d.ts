@@ -12,7 +12,10 @@ export interface SecretHashHandlerOptions {
   origins: string[];
   /** The host names the endpoint answers under; default: the origins' hosts. */
   hosts?: string[];
-  /** Requests per client per `duration` seconds; default `{ points: 30, duration: 60 }`. */
+  /**
+   * Requests per client per `duration` seconds; default `{ points: 30, duration: 60 }`.
+   * Without `store`, `duration` is at most 2147483 (about 24 days).
+   */
   limit?: { points?: number; duration?: number };
   /** A shared store for the limit (every instance with the same store shares one limit). */
   store?: RedisClient;

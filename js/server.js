@@ -34,6 +34,12 @@ import RateLimiterRedis from "rate-limiter-flexible/lib/RateLimiterRedis.js";
 const STORE_TIMEOUT_MS = 500;
 const DEFAULT_LIMIT = { points: 30, duration: 60 };
 const DEFAULT_MAX_BODY = 16 * 1024;
+/**
+ * The longest window of the memory store, in seconds: it times each window
+ * with setTimeout, whose delay overflows past 2^31 - 1 ms (the limit would
+ * then count nothing). Redis keeps windows by TTL, without this bound.
+ */
+const MAX_MEMORY_DURATION = Math.floor((2 ** 31 - 1) / 1000);
 /** The rate-limit key of every request whose address is unknown: one shared limit, never none. */
 const UNKNOWN_CLIENT = "unknown";
 /** `UsernameType` of the API model: 1 to 128 letters, marks, symbols, numbers or punctuation. */
@@ -197,6 +203,9 @@ export function secretHashHandler(options) {
   const origins = readOrigins(options.origins);
   const hosts = readHosts(options.hosts, origins);
   const limit = readLimit(options.limit);
+  if (store === undefined && limit.duration > MAX_MEMORY_DURATION) {
+    throw optionError("limit.duration", `at most ${MAX_MEMORY_DURATION} seconds (about 24 days) without a \`store\``);
+  }
   const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
   if (!Number.isSafeInteger(maxBody) || maxBody < 64) throw optionError("maxBody", "a whole number of bytes, at least 64");
   if (trustProxy !== false && !(Number.isSafeInteger(trustProxy) && trustProxy >= 1)) {

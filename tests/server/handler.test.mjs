@@ -39,6 +39,7 @@ test("the options are checked when the handler is made, naming the option and ne
     [{ ...base, limit: { points: 0 } }, /`limit.points` must be/],
     [{ ...base, limit: { duration: 1.5 } }, /`limit.duration` must be/],
     [{ ...base, limit: { points: 5, per: 60 } }, /`limit` must be .*unknown: per/],
+    [{ ...base, limit: { duration: 2147484 } }, /`limit.duration` must be at most 2147483 seconds \(about 24 days\) without a `store`/],
     [{ ...base, store: {} }, /`store` must be a connected node-redis/],
     [{ ...base, maxBody: 10 }, /`maxBody` must be/],
     [{ ...base, trustProxy: true }, /`trustProxy` must be false, or the number of proxies/],
@@ -145,6 +146,14 @@ test("every refusal has its status, a fixed sentence and no-store", async () => 
     const res = seen(await ask(served.port, { headers: fromPage(), body, localAddress: `127.0.3.${i + 1}` }));
     assert.equal(res.status, 400, body);
   }
+});
+
+test("the longest window the memory store can time still limits", async () => {
+  // One second more overflows its setTimeout and is refused above; this one must count.
+  const handle = handler({ limit: { points: 1, duration: 2147483 }, log: logs.log });
+  const statuses = [];
+  for (let i = 0; i < 2; i++) statuses.push((await handle(pageRequest({ username: "a" }), { clientAddress: "192.0.2.30" })).status);
+  assert.deepEqual(statuses, [200, 429]);
 });
 
 test("over the rate: 429 with Retry-After, for that client only", async () => {

@@ -9,7 +9,7 @@ import { Redis } from "ioredis";
 import { createClient } from "redis";
 
 import { startRedis } from "./redis.mjs";
-import { captureLogs, CLIENT_SECRET, handler, hashOf, serve, VECTORS } from "./support.mjs";
+import { captureLogs, CLIENT_SECRET, handler, hashOf, pageRequest, serve, VECTORS } from "./support.mjs";
 
 const logs = captureLogs();
 let redis;
@@ -90,6 +90,13 @@ test("two instances sharing one Redis share one limit (node-redis and ioredis)",
     await a.close();
     await b.close();
   }
+});
+
+test("with a store, a window longer than the memory store could time is accepted and counted (Redis keeps it by TTL)", async () => {
+  const handle = handler({ limit: { points: 1, duration: 10 * 2147483 }, store: nodeRedis, log: logs.log });
+  const statuses = [];
+  for (let i = 0; i < 2; i++) statuses.push((await handle(pageRequest({ username: "a" }), { clientAddress: "192.0.2.31" })).status);
+  assert.deepEqual(statuses, [200, 429]);
 });
 
 test("the store goes away: 503 within a second, the process lives; it comes back: the handler recovers", async () => {
