@@ -217,9 +217,9 @@ export function secretHashHandler(options) {
   const limiter = makeLimiter(store, limit, `cognito-confirm:secret-hash:${clientId}`);
   const say = (line) => {
     try {
-      log(`[cognito-confirm/server] ${line}`);
+      Promise.resolve(log(`[cognito-confirm/server] ${line}`)).catch(() => {});
     } catch {
-      // a logger that throws does not change the answer
+      // a logger that throws, or rejects, does not change the answer
     }
   };
   // The store's outages are logged when they start and end, not once per request.

@@ -317,6 +317,29 @@ test("an internal failure is a 500 with a fixed sentence, logged by its name onl
   assert.equal((await loud({ url: 42 })).status, 500);
 });
 
+test("an async logger that rejects neither ends the process nor changes the answer", async () => {
+  const rejections = [];
+  const onRejection = (e) => rejections.push(e);
+  process.on("unhandledRejection", onRejection);
+  try {
+    let calls = 0;
+    const handle = handler({
+      log: async () => {
+        calls++;
+        throw new Error("log sink down");
+      },
+    });
+    const res = await handle({ url: 42 });
+    assert.equal(res.status, 500);
+    assert.deepEqual(await res.json(), { error: "something went wrong on the server" });
+    assert.equal(calls, 1, "the line was logged");
+    await new Promise((r) => setTimeout(r, 50)); // unhandled rejections are reported after the microtasks
+    assert.deepEqual(rejections, []);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+});
+
 test("no secret, hash or username in any answer body or log line", () => {
   const secrets = [CLIENT_SECRET, ...VECTORS.map((v) => v.secretHash), "alice", "rate0", "rate3", "😀😀😀"];
   const allowed = new Set(VECTORS.map((v) => JSON.stringify({ secretHash: v.secretHash })));
