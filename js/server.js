@@ -397,10 +397,22 @@ export function toNodeListener(handle) {
     try {
       const host = req.headers.host ?? req.headers[":authority"] ?? ""; // HTTP/1, HTTP/2
       const scheme = req.socket.encrypted ? "https" : "http";
+      // The Host header is the host, whatever the request target says: a
+      // target "//other/x" resolved against it, or an absolute-form
+      // "http://other/x", would name another host and pass the Host check.
+      let path = req.url ?? "/";
+      if (!path.startsWith("/")) {
+        try {
+          const target = new URL(path);
+          path = target.pathname + target.search;
+        } catch {
+          path = "/"; // "*", or junk
+        }
+      }
       let url;
       try {
         // Only a host name, an address and a port: anything else fails the handler's Host check.
-        url = new URL(req.url ?? "/", `${scheme}://${/^[\w.:[\]-]+$/.test(host) ? host : "host.invalid"}`);
+        url = new URL(`${scheme}://${/^[\w.:[\]-]+$/.test(host) ? host : "host.invalid"}${path}`);
       } catch {
         url = new URL(`${scheme}://host.invalid/`);
       }

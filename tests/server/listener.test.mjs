@@ -8,7 +8,7 @@ import { after, test } from "node:test";
 import express from "express";
 
 import { toNodeListener } from "../../js/server.js";
-import { ask, captureLogs, fromPage, handler, VECTORS } from "./support.mjs";
+import { ask, captureLogs, fromPage, handler, serve, VECTORS } from "./support.mjs";
 
 const logs = captureLogs();
 after(() => logs.restore());
@@ -76,6 +76,32 @@ test("a body read before the handler and not left in req.body: 500 at once, and 
     const lines = logs.lines.slice(before);
     assert.equal(lines.length, 1, JSON.stringify(lines));
     assert.match(lines[0], /^\[cognito-confirm\/server\] the request's body was read before the handler.*mount toNodeListener\(handle\) before any body parser/);
+  } finally {
+    await served.close();
+  }
+});
+
+test("the Host header is the host: a target starting // or in absolute form cannot name another", async () => {
+  const inner = handler({ origins: ["https://app.example", "https://rebind.example"], hosts: ["app.example"], log: logs.log });
+  const urls = [];
+  const served = await serve((request, info) => {
+    urls.push(request.url);
+    return inner(request, info);
+  });
+  const post = (path, host) => askSoon(served.port, { path, headers: fromPage({ Host: host, Origin: `https://${host}` }), body: alice });
+  try {
+    // A rebinding page (its origin allowed here only to reach the Host check) naming this host in the target.
+    assert.equal((await post("//app.example/api", "rebind.example")).status, 421);
+    assert.equal((await post("http://app.example/api", "rebind.example")).status, 421);
+    // This host's own page on a path that starts with //, or in absolute form naming another host.
+    assert.equal((await post("//api/secret-hash?x=1", "app.example")).status, 200);
+    assert.equal((await post("http://other.example/api", "app.example")).status, 200);
+    assert.deepEqual(urls, [
+      "http://rebind.example//app.example/api",
+      "http://rebind.example/api",
+      "http://app.example//api/secret-hash?x=1",
+      "http://app.example/api",
+    ]);
   } finally {
     await served.close();
   }
