@@ -258,14 +258,30 @@ export function secretHashHandler(options) {
     return info?.clientAddress;
   }
 
+  // Store calls past their timeout and not settled yet. While there is one,
+  // the store is stalled: a new command would only queue behind it in the
+  // client, and a flood would grow that queue without bound.
+  let lateCalls = 0;
+
   /** Consumes one point: undefined when allowed, else the refusal as [why, extra headers]. */
   async function checkRate(address) {
+    if (lateCalls > 0) return ["store", { "Retry-After": "5" }];
     let timer;
+    let isLate = false;
     const late = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error("store timeout"), { code: "ETIMEDOUT" })), STORE_TIMEOUT_MS);
+      timer = setTimeout(() => {
+        isLate = true;
+        lateCalls++;
+        reject(Object.assign(new Error("store timeout"), { code: "ETIMEDOUT" }));
+      }, STORE_TIMEOUT_MS);
     });
     const consumed = limiter.consume(clientKey(address));
-    consumed.catch(() => {}); // a late failure after the timeout is not an unhandled rejection
+    // A late failure after the timeout is not an unhandled rejection.
+    consumed
+      .catch(() => {})
+      .finally(() => {
+        if (isLate) lateCalls--;
+      });
     try {
       await Promise.race([consumed, late]);
       if (storeDown) say("rate-limit store is back");

@@ -157,11 +157,35 @@ test("the store stalls: 503 within a second; it resumes: the handler recovers", 
   }
 });
 
+test("while the store is stalled, a flood of requests queues no command behind the one that is late", async () => {
+  const handlers = [handler({ limit: LIMIT, store: nodeRedis, log: logs.log }), handler({ limit: LIMIT, store: ioredis, log: logs.log })];
+  const ask = (handle) => handle(pageRequest({ username: "u-frank-35" }), { clientAddress: "192.0.2.35" });
+  await nodeRedis.configResetStat();
+  redis.pause();
+  try {
+    for (const handle of handlers) {
+      assert.equal((await ask(handle)).status, 503, "the first one waits for the store, then gives up");
+      const flood = await Promise.all(Array.from({ length: 100 }, () => ask(handle)));
+      assert.deepEqual(new Set(flood.map((r) => r.status)), new Set([503]));
+    }
+  } finally {
+    redis.resume();
+  }
+  // A PING answered on each client means every command sent before it has run.
+  assert.equal(await nodeRedis.ping(), "PONG");
+  assert.equal(await ioredis.ping(), "PONG");
+  const stats = await nodeRedis.info("commandstats");
+  const evals = [...stats.matchAll(/^cmdstat_eval(?:sha)?:calls=(\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  assert.equal(evals, 2, `one command per client for the whole stall, not one per request:\n${stats}`);
+  for (const handle of handlers) await waitFor(async () => (await ask(handle)).status === 200, 10000);
+  assert.deepEqual(crashes, []);
+});
+
 test("no secret, hash or username in any log line of the outages", () => {
   assert.ok(logs.lines.length >= 4, JSON.stringify(logs.lines));
   for (const line of logs.lines) {
     assert.match(line, /^\[cognito-confirm\/server\] /);
-    for (const s of [CLIENT_SECRET, ...VECTORS.map((v) => v.secretHash), VECTORS[0].username, "u-bob-31", "u-carol-32", "u-dave-33", "u-erin-34", "127.0."]) {
+    for (const s of [CLIENT_SECRET, ...VECTORS.map((v) => v.secretHash), VECTORS[0].username, "u-bob-31", "u-carol-32", "u-dave-33", "u-erin-34", "u-frank-35", "127.0.", "192.0.2."]) {
       assert.ok(!line.includes(s), `${s} in ${line}`);
     }
   }
