@@ -46,5 +46,5 @@ export function toNodeListener(
   handle: SecretHashHandle,
 ): (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>;
 
-/** The rate-limit key of an address: IPv4 as is, IPv6 by its /64, anything else `"unknown"`. */
+/** The rate-limit key of an address (a port after it left out): IPv4 as is, IPv6 by its /64, anything else `"unknown"`. */
 export function clientKey(address: string | undefined): string;

@@ -160,6 +160,9 @@ function errorWord(e) {
 export function clientKey(address) {
   if (typeof address !== "string") return UNKNOWN_CLIENT;
   let a = address.trim().toLowerCase();
+  // With a port, as some proxies write X-Forwarded-For ("192.0.2.1:443", "[2001:db8::1]:443").
+  const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(a) ?? /^(\[[^\]]*\]):\d{1,5}$/.exec(a);
+  if (withPort) a = withPort[1];
   if (a.startsWith("[") && a.endsWith("]")) a = a.slice(1, -1);
   a = a.replace(/%.*$/, ""); // an IPv6 zone
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);

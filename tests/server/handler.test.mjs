@@ -260,6 +260,17 @@ test("an IPv6 client is limited by its /64; IPv4-mapped addresses as IPv4", asyn
   assert.equal(await from("2001:db8:0:2::1"), 200, "another /64");
 });
 
+test("an address with a port (as some proxies write X-Forwarded-For) is keyed without it", async () => {
+  assert.equal(clientKey("203.0.113.9:54321"), "203.0.113.9");
+  assert.equal(clientKey("[2001:db8::1]:54321"), "2001:db8:0:0::/64");
+  assert.equal(clientKey("[::ffff:192.0.2.1]:80"), "192.0.2.1");
+  assert.equal(clientKey("203.0.113.9:"), "unknown");
+  // Two ports of one client share its limit, apart from the unknown clients'.
+  const handle = handler({ limit: { points: 1, duration: 60 }, trustProxy: 1, log: logs.log });
+  const from = (xff) => handle(pageRequest({ username: "a" }, { "X-Forwarded-For": xff })).then((r) => r.status);
+  assert.deepEqual([await from("203.0.113.9:1111"), await from("203.0.113.9:2222"), await from("[2001:db8::1]:3333")], [200, 429, 200]);
+});
+
 test("a page of another allowed origin: a CORS preflight, then the hash", async () => {
   const handle = handler({ origins: ["https://app.example", "https://www.app.example"], hosts: ["api.app.example"], log: logs.log });
   const preflight = await handle(
