@@ -340,7 +340,8 @@ export function secretHashHandler(options) {
       if (!hosts.has(url.host)) return refuse("host");
       const origin = request.headers.get("origin");
       const allowed = origin !== null && origins.has(origin);
-      if (allowed) cors = { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+      // Retry-After exposed: a page of another allowed origin can then read when to ask again.
+      if (allowed) cors = { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": "Retry-After", Vary: "Origin" };
       if (request.method === "OPTIONS" && allowed && request.headers.get("access-control-request-method") === "POST") {
         return new Response(null, {
           status: 204,

@@ -308,6 +308,17 @@ test("a page of another allowed origin: a CORS preflight, then the hash", async 
   assert.equal(wrongHost.status, 421);
 });
 
+test("a page of another allowed origin can read Retry-After on a 429", async () => {
+  const handle = handler({ origins: ["https://app.example", "https://www.app.example"], limit: { points: 1, duration: 60 }, log: logs.log });
+  const post = () => handle(pageRequest({ username: "a" }, { Origin: "https://www.app.example", "Sec-Fetch-Site": "same-site" }), { clientAddress: "192.0.2.52" });
+  assert.equal((await post()).status, 200);
+  const over = await post();
+  assert.equal(over.status, 429);
+  assert.equal(over.headers.get("access-control-allow-origin"), "https://www.app.example");
+  assert.ok(Number(over.headers.get("retry-after")) >= 1);
+  assert.equal(over.headers.get("access-control-expose-headers"), "Retry-After");
+});
+
 test("an internal failure is a 500 with a fixed sentence, logged by its name only", async () => {
   const handle = handler({ log: logs.log });
   const before = logs.lines.length;
