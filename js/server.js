@@ -58,6 +58,7 @@ const REFUSALS = {
   store: [503, "the rate limit cannot be checked right now: try again later"],
   size: [413, "the body is too large"],
   json: [400, "the body is not JSON"],
+  cut: [400, "the body was cut off"],
   username: [400, "username must be 1 to 128 letters, digits, marks, symbols or punctuation"],
   internal: [500, "something went wrong on the server"],
 };
@@ -302,7 +303,7 @@ export function secretHashHandler(options) {
     }
   }
 
-  /** The body, at most `maxBody` bytes: a Uint8Array, or undefined when larger. */
+  /** The body, at most `maxBody` bytes: a Uint8Array, undefined when larger, null when cut off. */
   async function readBody(request) {
     if (Number(request.headers.get("content-length")) > maxBody) return undefined;
     if (!request.body) return new Uint8Array(0);
@@ -310,7 +311,13 @@ export function secretHashHandler(options) {
     const chunks = [];
     let size = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch {
+        return null; // the client hung up, or its stream failed: not this server's error
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > maxBody) {
@@ -372,6 +379,7 @@ export function secretHashHandler(options) {
 
       const bytes = await readBody(request);
       if (bytes === undefined) return refuse("size");
+      if (bytes === null) return refuse("cut");
       let body;
       try {
         body = JSON.parse(decoder.decode(bytes));

@@ -3,6 +3,7 @@
 // like another host, a client that hangs up mid-body.
 import assert from "node:assert/strict";
 import http from "node:http";
+import net from "node:net";
 import { after, test } from "node:test";
 
 import express from "express";
@@ -105,4 +106,40 @@ test("the Host header is the host: a target starting // or in absolute form cann
   } finally {
     await served.close();
   }
+});
+
+test("a client that hangs up mid-body: 400 with a fixed sentence, and no internal error logged", async () => {
+  const handle = handler({ log: logs.log });
+  const before = logs.lines.length;
+  // Called directly: a body stream that fails part-way.
+  const body = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"user'));
+      controller.error(new Error("cut"));
+    },
+  });
+  const direct = await handle(new Request("https://app.example/", { method: "POST", headers: fromPage(), body, duplex: "half" }), { clientAddress: "192.0.2.60" });
+  assert.equal(direct.status, 400);
+  assert.deepEqual(await direct.json(), { error: "the body was cut off" });
+  // Through toNodeListener: a socket that closes before its declared length.
+  const listener = toNodeListener(handle);
+  const settled = [];
+  const server = http.createServer((req, res) => listener(req, res).then(() => settled.push(res.statusCode)));
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  try {
+    const socket = net.connect(server.address().port, "127.0.0.1");
+    await new Promise((r) => socket.once("connect", r));
+    socket.write(
+      "POST / HTTP/1.1\r\nHost: app.example\r\nOrigin: https://app.example\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"user",
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    socket.destroy();
+    const until = Date.now() + 3000;
+    while (settled.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(settled, [400], "the listener finished, with the refusal");
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+  assert.deepEqual(logs.lines.slice(before), [], "a cut-off body is not an internal error");
 });
