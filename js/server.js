@@ -116,10 +116,17 @@ function readHosts(hosts, origins) {
       if (!host || (host !== h.toLowerCase() && `${host}:80` !== h.toLowerCase())) {
         throw optionError("hosts", `${must}; got ${JSON.stringify(String(h)).slice(0, 100)}`);
       }
-      return host;
+      return withoutDefaultPort(host);
     }),
   );
 }
+
+/**
+ * A host without the default ports: "app.example:443" is "app.example", as
+ * an https Host header leaves :443 out (and http, :80) while a proxy in
+ * front may not.
+ */
+const withoutDefaultPort = (host) => host.replace(/:(?:80|443)$/, "");
 
 function readLimit(limit) {
   if (limit === undefined) return DEFAULT_LIMIT;
@@ -344,7 +351,7 @@ export function secretHashHandler(options) {
     const refuse = (why, extra) => answer(REFUSALS[why][0], { error: REFUSALS[why][1] }, extra);
     try {
       const url = new URL(request.url);
-      if (!hosts.has(url.host)) return refuse("host");
+      if (!hosts.has(withoutDefaultPort(url.host))) return refuse("host");
       const origin = request.headers.get("origin");
       const allowed = origin !== null && origins.has(origin);
       // Retry-After exposed: a page of another allowed origin can then read when to ask again.

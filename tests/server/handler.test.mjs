@@ -319,6 +319,21 @@ test("a page of another allowed origin can read Retry-After on a 429", async () 
   assert.equal(over.headers.get("access-control-expose-headers"), "Retry-After");
 });
 
+test("hosts with a default port (:443 or :80) match the Host header with or without it", async () => {
+  for (const hosts of [["api.example:443"], ["api.example:80"], ["api.example"]]) {
+    const handle = handler({ hosts, log: logs.log });
+    for (const url of ["https://api.example/", "http://api.example/", "https://api.example:80/", "http://api.example:443/"]) {
+      const res = await handle(new Request(url, { method: "POST", headers: fromPage({ "Sec-Fetch-Site": "same-site" }), body: '{"username":"a"}' }), {
+        clientAddress: "192.0.2.53",
+      });
+      assert.equal(res.status, 200, `${hosts} for ${url}`);
+    }
+    assert.equal((await handle(pageRequest({ username: "a" }, { "Sec-Fetch-Site": "same-site" }))).status, 421, "another host still refused");
+    const other = await handle(new Request("https://api.example:8443/", { method: "POST", headers: fromPage({ "Sec-Fetch-Site": "same-site" }), body: '{"username":"a"}' }));
+    assert.equal(other.status, 421, "another port still refused");
+  }
+});
+
 test("an internal failure is a 500 with a fixed sentence, logged by its name only", async () => {
   const handle = handler({ log: logs.log });
   const before = logs.lines.length;
