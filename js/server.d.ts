@@ -17,8 +17,8 @@ export interface SecretHashHandlerOptions {
    * Without `store`, `duration` is at most 2147483 (about 24 days).
    */
   limit?: { points?: number; duration?: number };
-  /** A shared store for the limit (every instance with the same store shares one limit). */
-  store?: RedisClient;
+  /** A shared store for the limit (every instance with the same store shares one limit); `null`: none. */
+  store?: RedisClient | null;
   /** The largest body accepted, in bytes; default 16384. */
   maxBody?: number;
   /**
@@ -41,10 +41,17 @@ export type SecretHashHandle = (request: Request, info?: RequestInfo) => Promise
 /** The endpoint: `POST {"username"}` as JSON answers `200 {"secretHash"}`; everything else is refused. */
 export function secretHashHandler(options: SecretHashHandlerOptions): SecretHashHandle;
 
-/** Adapts a handler to `http.createServer`, passing the socket's address as `clientAddress`. */
+/**
+ * Adapts a handler to `http.createServer`, `https.createServer` and
+ * `http2.createServer`/`createSecureServer` (the compatibility API), passing
+ * the socket's address as `clientAddress`.
+ */
 export function toNodeListener(
   handle: SecretHashHandle,
-): (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>;
+): (
+  req: import("node:http").IncomingMessage | import("node:http2").Http2ServerRequest,
+  res: import("node:http").ServerResponse | import("node:http2").Http2ServerResponse,
+) => Promise<void>;
 
 /** The rate-limit key of an address (a port after it left out): IPv4 as is, IPv6 by its /64, anything else `"unknown"`. */
 export function clientKey(address: string | undefined): string;

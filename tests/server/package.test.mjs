@@ -86,6 +86,7 @@ const server = http.createServer(toNodeListener(handle)).listen(0, "127.0.0.1", 
 
 test("installed: the types check under tsc --strict, and catch a missing option", () => {
   const good = `import http from "node:http";
+import http2 from "node:http2";
 import { secretHashHandler, toNodeListener, type SecretHashHandlerOptions } from "cognito-confirm/server";
 const options: SecretHashHandlerOptions = {
   clientId: "c", clientSecret: "s", origins: ["https://app.example"], hosts: ["api.app.example"],
@@ -95,6 +96,9 @@ const handle = secretHashHandler(options);
 const answer: Promise<Response> = handle(new Request("https://api.app.example/"), { clientAddress: "192.0.2.1" });
 void answer;
 http.createServer(toNodeListener(handle));
+http2.createServer(toNodeListener(handle));
+http2.createSecureServer({}, toNodeListener(handle));
+secretHashHandler({ ...options, store: null });
 export default handle;
 `;
   const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [], lib: ["es2022", "dom"], skipLibCheck: false } };
@@ -102,7 +106,13 @@ export default handle;
   fs.writeFileSync(path.join(WORK, "good.ts"), good);
   // node:http's types come from @types/node, which the repository has through its tools; without it, declare the module.
   const typesNode = fs.existsSync(path.join(ROOT, "node_modules", "@types", "node"));
-  if (!typesNode) fs.writeFileSync(path.join(WORK, "node-http.d.ts"), 'declare module "node:http" { export type IncomingMessage = any; export type ServerResponse = any; export function createServer(l: any): any; }\n');
+  if (!typesNode)
+    fs.writeFileSync(
+      path.join(WORK, "node-http.d.ts"),
+      'declare module "node:http" { export type IncomingMessage = any; export type ServerResponse = any; export function createServer(l: any): any; }\n' +
+        'declare module "node:http2" { export type Http2ServerRequest = any; export type Http2ServerResponse = any; ' +
+        "export function createServer(l: any): any; export function createSecureServer(o: any, l: any): any; }\n",
+    );
   const files = typesNode ? ["good.ts"] : ["good.ts", "node-http.d.ts"];
   const tsc = path.join(ROOT, "node_modules", ".bin", "tsc");
   const compile = () => {
