@@ -11,8 +11,8 @@
 //    another name.
 // 2. Only `POST` (405), and a CORS preflight from an allowed origin (204).
 // 3. `Origin` must be one of `origins` (403); `Sec-Fetch-Site`, where the
-//    browser sends it, must agree with it, and `Sec-Fetch-Mode` must be a
-//    script's fetch, not a form's navigation (403).
+//    browser sends it, must say a page made the call (not `none`), and
+//    `Sec-Fetch-Mode` must be a script's fetch, not a form's navigation (403).
 // 4. JSON only (415): a form can send only other types without a preflight.
 // 5. The client's rate (429 with Retry-After), counted per address (an IPv6
 //    address by its /64) by rate-limiter-flexible: in this process's memory,
@@ -371,11 +371,13 @@ export function secretHashHandler(options) {
       if (request.method !== "POST") return refuse("method", { Allow: "POST" });
       if (!allowed) return refuse("origin");
       // Sec-Fetch-* (sent by current browsers, cannot be set by a page's script):
-      // a page of this host is "same-origin", another allowed site's is not; a
-      // form's POST is a navigation, a script's is "cors".
+      // a page made the call ("none" is the user's own navigation), and with a
+      // script's fetch ("cors"), not a form's navigation. Which of same-origin,
+      // same-site or cross-site is not checked against the Host: a browser says
+      // it truthfully, the allowed Origin already says whose page it is, and a
+      // proxy that rewrites Host would make a page's own call look foreign.
       const site = request.headers.get("sec-fetch-site");
-      const sameHost = new URL(origin).host === url.host;
-      if (site !== null && (sameHost ? site !== "same-origin" : site !== "same-site" && site !== "cross-site")) return refuse("origin");
+      if (site !== null && site !== "same-origin" && site !== "same-site" && site !== "cross-site") return refuse("origin");
       const mode = request.headers.get("sec-fetch-mode");
       if (mode !== null && mode !== "cors" && mode !== "same-origin") return refuse("origin");
       const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
