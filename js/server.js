@@ -30,6 +30,8 @@
 import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
 import RateLimiterRedis from "rate-limiter-flexible/lib/RateLimiterRedis.js";
 
+/** How long the body may take to arrive before the request is refused with 408: a stalled client holds nothing for ever. */
+const BODY_TIMEOUT_MS = 10_000;
 /** How long the shared store may take before the request is refused with 503. */
 const STORE_TIMEOUT_MS = 500;
 const DEFAULT_LIMIT = { points: 30, duration: 60 };
@@ -59,6 +61,7 @@ const REFUSALS = {
   size: [413, "the body is too large"],
   json: [400, "the body is not JSON"],
   cut: [400, "the body was cut off"],
+  slow: [408, "the body did not arrive in time"],
   username: [400, "username must be 1 to 128 letters, digits, marks, symbols or punctuation"],
   internal: [500, "something went wrong on the server"],
 };
@@ -310,28 +313,40 @@ export function secretHashHandler(options) {
     }
   }
 
-  /** The body, at most `maxBody` bytes: a Uint8Array, undefined when larger, null when cut off. */
+  /**
+   * The body, at most `maxBody` bytes, within BODY_TIMEOUT_MS: a Uint8Array,
+   * or the refusal's name ("size", "cut" when the client hung up, "slow").
+   */
   async function readBody(request) {
-    if (Number(request.headers.get("content-length")) > maxBody) return undefined;
+    if (Number(request.headers.get("content-length")) > maxBody) return "size";
     if (!request.body) return new Uint8Array(0);
     const reader = request.body.getReader();
+    let timer;
+    const slow = new Promise((resolve) => (timer = setTimeout(resolve, BODY_TIMEOUT_MS, "slow")));
     const chunks = [];
     let size = 0;
-    for (;;) {
-      let chunk;
-      try {
-        chunk = await reader.read();
-      } catch {
-        return null; // the client hung up, or its stream failed: not this server's error
+    try {
+      for (;;) {
+        let chunk;
+        try {
+          chunk = await Promise.race([reader.read(), slow]);
+        } catch {
+          return "cut"; // the client hung up, or its stream failed: not this server's error
+        }
+        if (chunk === "slow") {
+          reader.cancel().catch(() => {});
+          return "slow";
+        }
+        if (chunk.done) break;
+        size += chunk.value.byteLength;
+        if (size > maxBody) {
+          reader.cancel().catch(() => {});
+          return "size";
+        }
+        chunks.push(chunk.value);
       }
-      const { done, value } = chunk;
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBody) {
-        reader.cancel().catch(() => {});
-        return undefined;
-      }
-      chunks.push(value);
+    } finally {
+      clearTimeout(timer);
     }
     const body = new Uint8Array(size);
     let at = 0;
@@ -387,8 +402,7 @@ export function secretHashHandler(options) {
       if (limited) return refuse(...limited);
 
       const bytes = await readBody(request);
-      if (bytes === undefined) return refuse("size");
-      if (bytes === null) return refuse("cut");
+      if (typeof bytes === "string") return refuse(bytes);
       let body;
       try {
         body = JSON.parse(decoder.decode(bytes));

@@ -143,3 +143,32 @@ test("a client that hangs up mid-body: 400 with a fixed sentence, and no interna
   }
   assert.deepEqual(logs.lines.slice(before), [], "a cut-off body is not an internal error");
 });
+
+test("a body that stalls is refused with 408 after 10 s, and its stream is let go", async (t) => {
+  // The clock is node:test's, so that the test does not wait 10 s; the stream is a real one that never ends.
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const handle = handler({ log: logs.log });
+  let cancelled = false;
+  const body = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"user'));
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  let res;
+  handle(new Request("https://app.example/", { method: "POST", headers: fromPage(), body, duplex: "half" }), { clientAddress: "192.0.2.61" }).then((r) => (res = r));
+  let waited = 0;
+  while (!res && waited < 30000) {
+    await new Promise((r) => setImmediate(r));
+    if (res) break;
+    t.mock.timers.tick(500);
+    waited += 500;
+  }
+  assert.ok(res, "answered");
+  assert.ok(waited >= 10000 && waited <= 11000, `after ${waited} ms`);
+  assert.equal(res.status, 408);
+  assert.deepEqual(await res.json(), { error: "the body did not arrive in time" });
+  assert.ok(cancelled, "the stream was cancelled");
+});
