@@ -34,6 +34,8 @@ import RateLimiterRedis from "rate-limiter-flexible/lib/RateLimiterRedis.js";
 const BODY_TIMEOUT_MS = 10_000;
 /** How long the shared store may take before the request is refused with 503. */
 const STORE_TIMEOUT_MS = 500;
+/** While the store is stalled, how often one request still asks it. */
+const STALL_PROBE_MS = 5000;
 const DEFAULT_LIMIT = { points: 30, duration: 60 };
 const DEFAULT_MAX_BODY = 16 * 1024;
 /**
@@ -272,20 +274,23 @@ export function secretHashHandler(options) {
     return info?.clientAddress;
   }
 
-  // Store calls past their timeout and not settled yet. While there is one,
-  // the store is stalled: a new command would only queue behind it in the
-  // client, and a flood would grow that queue without bound.
-  let lateCalls = 0;
+  // Since a store call passed its timeout, and until one settles, the store
+  // is stalled: a new command would only queue behind the late one in the
+  // client, and a flood would grow that queue without bound. One request
+  // every STALL_PROBE_MS still asks, so that a command the client never
+  // settles cannot keep the endpoint at 503 for good.
+  let stalledAt;
 
   /** Consumes one point: undefined when allowed, else the refusal as [why, extra headers]. */
   async function checkRate(address) {
-    if (lateCalls > 0) return ["store", { "Retry-After": "5" }];
+    if (stalledAt !== undefined) {
+      if (Date.now() - stalledAt < STALL_PROBE_MS) return ["store", { "Retry-After": "5" }];
+      stalledAt = Date.now();
+    }
     let timer;
-    let isLate = false;
     const late = new Promise((_, reject) => {
       timer = setTimeout(() => {
-        isLate = true;
-        lateCalls++;
+        stalledAt ??= Date.now();
         reject(Object.assign(new Error("store timeout"), { code: "ETIMEDOUT" }));
       }, STORE_TIMEOUT_MS);
     });
@@ -294,7 +299,7 @@ export function secretHashHandler(options) {
     consumed
       .catch(() => {})
       .finally(() => {
-        if (isLate) lateCalls--;
+        stalledAt = undefined;
       });
     try {
       await Promise.race([consumed, late]);
