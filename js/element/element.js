@@ -38,7 +38,6 @@ const GROUPS = [
   [/^TooMany|^LimitExc/, "TooManyAttempts"],
   [/Lambda/, "LambdaRefused"],
   [/^(Network|Timeout)Error$/, "Offline"],
-  [/Role/, "CodeDeliveryFailureException"],
 ];
 const AT = [
   [/^User(nameExists|NotFound)/, "username"],
@@ -79,8 +78,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     return this;
   }
 
-  /** A whole CognitoConfig (a `secretHash` function included); its members win over the attributes. */
-  config;
+  // `config` (a whole CognitoConfig, a `secretHash` function included; its members win over the
+  // attributes) is a plain property: no class field, which would reset one set before the upgrade.
   #strings;
   #texts = new Map(); // node → [key, ...args]: what #paint() writes
   #forms = {}; // step → its form (or section)
@@ -116,11 +115,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     this.#forms.done || this.#build();
     this.#show(this.step);
     // The .wasm loads once the page is idle: rendering never waits for it.
-    if (!warmed) {
-      warmed = 1;
-      const warm = () => ready().catch(() => (warmed = 0));
-      (globalThis.requestIdleCallback ?? setTimeout)(warm);
-    }
+    // (Either returns a handle above 0: warmed until ready() fails.)
+    warmed ||= (globalThis.requestIdleCallback ?? setTimeout)(() => ready().catch(() => (warmed = 0)));
   }
 
   disconnectedCallback() {
@@ -190,19 +186,16 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     const forms = this.#forms;
     // The page's own forms first (once); then the element's for the steps left.
     if (!forms.done) for (const form of this.querySelectorAll("form")) forms[form.elements.code ? "confirm" : "sign-up"] ??= form;
-    if (!forms["sign-up"]) {
-      const form = el(
-        "form",
-        {},
-        this.#say(el("h2"), "signUpHeading"),
-        this.#field("username"),
-        ...this.#attrs().map((a) => this.#field(a)),
-        this.#field("password"),
-        this.#say(el("button"), "signUpButton"),
-        this.#say(button("have-code"), "haveCodeLink"),
-      );
-      forms["sign-up"] = form;
-    }
+    forms["sign-up"] ??= el(
+      "form",
+      {},
+      this.#say(el("h2"), "signUpHeading"),
+      this.#field("username"),
+      ...this.#attrs().map((a) => this.#field(a)),
+      this.#field("password"),
+      this.#say(el("button"), "signUpButton"),
+      this.#say(button("have-code"), "haveCodeLink"),
+    );
     forms.confirm ??= el(
       "form",
       {},

@@ -72,8 +72,8 @@ export const en = {
   // A call's error, by its `name` (README: "tell the user"): the key is the
   // name, or a group: TooManyAttempts (TooManyFailedAttempts, LimitExceeded,
   // TooManyRequests), LambdaRefused (the three Lambda errors), Offline
-  // (NetworkError, TimeoutError), CodeDeliveryFailureException (also the
-  // email/SMS role errors), Unexpected (any other: "try again later").
+  // (NetworkError, TimeoutError), Unexpected (any other: "try again later";
+  // also the email/SMS role errors, a pool set-up the user cannot fix).
   // FeatureUnavailableInTier and
   // UnsupportedOperation (autoSignIn unavailable) end at signInNow.
   CodeMismatchException: "That code isn't right. Check our latest message.",

@@ -726,3 +726,15 @@ test("under default-src 'self'; style-src 'self' and require-trusted-types-for '
   });
   await page.waitFor(() => window.violations.length > 0, { what: "the probe's violation" });
 });
+
+test("the email/SMS role errors (a pool set-up the user cannot fix) get the generic text", async () => {
+  await load();
+  await mount(fakeAttrs());
+  const username = newUser("role");
+  await fake.control("script", { username, responses: [{ type: "InvalidSmsRoleAccessPolicyException", message: "Role does not have permission" }] });
+  await typeInto("username", username);
+  await typeInto("email", `${username}@example.com`);
+  await typeInto("password", PASSWORD + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the error");
+  assert.equal(await alertText(), "Something went wrong on our side. Try again later.");
+});
