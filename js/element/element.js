@@ -7,8 +7,8 @@
 // the one with a field named `code` is the confirm step, another one the
 // sign-up step; what the page left out is rendered. Nothing is written with
 // innerHTML and no style attribute is set (strict CSP and Trusted Types); the
-// stylesheet is adopted by the document once (./css.js, made from
-// element.css by js/package.mjs).
+// stylesheet is adopted once by the document or the shadow root the element
+// is in (./css.js, made from element.css by js/package.mjs).
 //
 // Three steps, one shown at a time (`data-step` on the element): `sign-up`,
 // `confirm`, `done`. A step the page sets (`step` attribute or property) is
@@ -82,6 +82,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   // attributes) is a plain property: no class field, which would reset one set before the upgrade.
   #strings;
   #texts = new Map(); // node → [key, ...args]: what #paint() writes
+  #slots = new Map(); // input → its error slot
   #forms = {}; // step → its form (or section)
   #status; // the one polite live region
   #session;
@@ -109,8 +110,10 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }
+    // Into the document or the shadow root the element is in, once per root.
+    const root = this.getRootNode();
+    root.adoptedStyleSheets.includes(sheet) || root.adoptedStyleSheets.push(sheet);
     this.#stop = onRegister(() => this.#paint());
     this.#forms.done || this.#build();
     this.#show(this.step);
@@ -142,10 +145,14 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     return key.replace("label_", "");
   }
 
-  /** `lang` here, on the closest ancestor or <html>; English when it is no valid tag. */
+  /** `lang` here, on the closest ancestor (through shadow roots' hosts) or <html>; English when it is no valid tag. */
   #lang() {
+    let n = this;
+    let lang;
+    // closest() stops at a shadow root: go on from its host.
+    while (n && !(lang = n.closest("[lang]")?.lang)) n = n.getRootNode().host;
     try {
-      return Intl.getCanonicalLocales(this.closest("[lang]")?.lang || "en")[0];
+      return Intl.getCanonicalLocales(lang || "en")[0];
     } catch {
       return "en";
     }
@@ -235,11 +242,11 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
       // One code field, whoever wrote it: text, a numeric keyboard, one-time-code autofill.
       if (input.name == "code") Object.assign(input, { type: "text", inputMode: "numeric", autocomplete: "one-time-code", spellcheck: false });
       // Described by its error slot too (empty until there is an error: nothing is read), right after it.
-      const slot = input.id + "-error";
-      if (!document.getElementById(slot)) {
-        input.after(el("p", { className: "cognito-error", id: slot }));
-        input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") ?? ""} ${slot}`.trim());
-      }
+      // Kept by reference: document.getElementById does not see into a shadow root.
+      const slot = el("p", { className: "cognito-error", id: input.id + "-error" });
+      this.#slots.set(input, slot);
+      input.after(slot);
+      input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") ?? ""} ${slot.id}`.trim());
     }
     if (step == "confirm" && !$(form, "[data-action=resend]")) {
       form.append(el("div", {}, this.#say(button("resend"), "resendButton"), p("cognito-cooldown")));
@@ -305,14 +312,14 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     this.#say(alert);
     for (const input of form.querySelectorAll("input[name]")) {
       input.removeAttribute("aria-invalid");
-      this.#say(document.getElementById(input.id + "-error"));
+      this.#say(this.#slots.get(input));
     }
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", true);
-        this.#say(document.getElementById(input.id + "-error"), ...text);
+        this.#say(this.#slots.get(input), ...text);
         first ??= input;
       } else {
         this.#say(alert, ...text);

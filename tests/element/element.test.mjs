@@ -738,3 +738,44 @@ test("the email/SMS role errors (a pool set-up the user cannot fix) get the gene
   await waitEl((el) => el.dataset.state === "error", "the error");
   assert.equal(await alertText(), "Something went wrong on our side. Try again later.");
 });
+
+test("inside a shadow root: styled, <html lang> honoured, errors at their fields, the call sent", async () => {
+  await load();
+  const username = newUser("shadow");
+  await page.evaluate(
+    (attrs) => {
+      document.documentElement.lang = "de";
+      window.register("de", { signUpHeading: "Konto anlegen", required: (label) => `Bitte ${label} eingeben.` });
+      const host = document.createElement("div");
+      host.id = "host";
+      document.querySelector("h1").after(host);
+      const el = document.createElement("cognito-sign-up");
+      el.id = "su";
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      host.attachShadow({ mode: "open" }).append(el);
+    },
+    fakeAttrs(),
+  );
+  const inShadow = (fn, ...args) => page.evaluate(`async (...a) => (${fn})(document.getElementById("host").shadowRoot.getElementById("su"), ...a)`, ...args);
+  const styled = await inShadow((el) => [getComputedStyle(el).display, getComputedStyle(el.querySelector("button")).borderTopStyle, el.querySelector("h2").textContent]);
+  assert.deepEqual(styled, ["block", "solid", "Konto anlegen"]);
+  const errors = await inShadow((el) => {
+    el.querySelector("[data-cognito-step=sign-up] button:not([type])").click();
+    return [...el.querySelectorAll(".cognito-error")].filter((p) => p.textContent).map((p) => p.textContent);
+  });
+  assert.deepEqual(errors, ["Bitte Username eingeben.", "Bitte Email eingeben.", "Bitte Password eingeben."]);
+  await inShadow(
+    (el, u, password) => {
+      const form = el.querySelector("[data-cognito-step=sign-up]");
+      form.elements.username.value = u;
+      form.elements.email.value = `${u}@example.com`;
+      form.elements.password.value = password;
+      form.requestSubmit();
+    },
+    username,
+    PASSWORD,
+  );
+  await page.waitFor(() => document.getElementById("host").shadowRoot.getElementById("su").dataset.step === "confirm", { what: "the confirm step", timeoutMs: 20000 });
+  assert.equal((await fake.control(`user?username=${username}`)).status, "UNCONFIRMED");
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+});
