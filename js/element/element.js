@@ -312,14 +312,16 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     this.#say(alert);
     for (const input of form.querySelectorAll("input[name]")) {
       input.removeAttribute("aria-invalid");
-      this.#say(this.#slots.get(input));
+      this.#say(this.#slots.get(input)).removeAttribute("role");
     }
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", true);
-        this.#say(this.#slots.get(input), ...text);
+        const slot = this.#say(this.#slots.get(input), ...text);
+        // Focus on the field already: moving it there says nothing, the slot as an alert does.
+        first || (input.matches(":focus") && slot.setAttribute("role", "alert"));
         first ??= input;
       } else {
         this.#say(alert, ...text);

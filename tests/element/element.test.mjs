@@ -779,3 +779,37 @@ test("inside a shadow root: styled, <html lang> honoured, errors at their fields
   assert.equal((await fake.control(`user?username=${username}`)).status, "UNCONFIRMED");
   assert.deepEqual(await page.evaluate(() => window.violations), []);
 });
+
+test("an error at the field that already has focus is announced (its slot an alert); one that focus moves to is not announced twice", async () => {
+  await load();
+  await mount(fakeAttrs());
+  const slotRole = (name) => inEl((el, n) => el.querySelector(`[data-cognito-step]:not([hidden]) [name="${n}"] + .cognito-error`).getAttribute("role"), name);
+  // Enter in the empty form's button: focus moves to the username field, which says its error.
+  await inEl((el) => el.querySelector("[data-cognito-step=sign-up] button:not([type])").focus());
+  await page.press(Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the errors");
+  assert.equal((await fieldError("username")).focused, true);
+  assert.equal(await slotRole("username"), null, "focus moved: no alert as well");
+  // Enter in the password field, Cognito refuses the password: focus stays, the error is an alert.
+  const username = newUser("weak");
+  await typeInto("username", username);
+  await typeInto("email", `${username}@example.com`);
+  await typeInto("password", "short" + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error" && el.querySelector("[name=password]").getAttribute("aria-invalid"), "the weak password's error");
+  assert.deepEqual(await fieldError("password"), { text: "That password is too weak. Choose a stronger one.", invalid: "true", describedBy: true, focused: true });
+  assert.equal(await slotRole("password"), "alert");
+  assert.equal(await slotRole("username"), null);
+  // The wrong code, by Enter in the code field.
+  const u2 = newUser("announce");
+  await fake.control("users", { username: u2, code: "123456" });
+  await page.execute("document.getElementById('su').remove();");
+  await mount(fakeAttrs({ step: "confirm", username: u2 }));
+  await typeInto("code", "000000" + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the wrong code's error");
+  assert.equal((await fieldError("code")).focused, true);
+  assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=confirm] [role=alert]:not(:empty)")?.textContent), "That code isn't right. Check our latest message.");
+  // Typed again and sent: the alert is cleared while the call runs.
+  await typeInto("code", Key.BACKSPACE + "1" + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the second wrong code's error");
+  assert.equal(await slotRole("code"), "alert");
+});
