@@ -334,6 +334,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   /** A rejected call: the event, and the sentence at its field. */
   #failed(form, error, step) {
     this.#fire("cognito-error", { error, step });
+    // The step changed while the call ran (the page set `step`): its form is hidden, nobody would read it.
+    if (form.hidden) return;
     const { name, field = "" } = error;
     const attr = /^userAttributes\.(.+)/.exec(field)?.[1];
     const at = match(AT, name);
@@ -369,19 +371,24 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     const { target, type } = event;
     const form = target.form ?? target.closest?.("form");
     const step = form?.dataset.cognitoStep;
-    const action = target.closest("[data-action]")?.dataset.action;
+    // A button of a busy form (or a resend button cooling down) does nothing.
+    const action = target.closest("[data-action]:not([aria-disabled])")?.dataset.action;
     if (!step) return;
     // Spaces and hyphens from a paste or autofill ("123 456", "123-456") go at once.
     if (type == "input" && target.name == "code") {
       const code = target.value.replace(/[\s-]/g, "");
       code != target.value && (target.value = code);
     }
-    if (type == "click" && action == "resend") this.#resend(form);
-    if (type == "click" && action == "have-code") {
-      this.username = form.elements.username?.value.trim() || null;
-      this.#delivery = null;
-      this.#intro();
-      this.#show("confirm", 1);
+    if (type == "click" && action) {
+      // A page's own action button may be a submit button: it only does its action.
+      event.preventDefault();
+      if (action == "resend") this.#resend(form);
+      if (action == "have-code") {
+        this.username = form.elements.username?.value.trim() || null;
+        this.#delivery = null;
+        this.#intro();
+        this.#show("confirm", 1);
+      }
     }
     if (type == "submit") {
       event.preventDefault();

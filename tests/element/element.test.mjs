@@ -813,3 +813,38 @@ test("an error at the field that already has focus is announced (its slot an ale
   await waitEl((el) => el.dataset.state === "error", "the second wrong code's error");
   assert.equal(await slotRole("code"), "alert");
 });
+
+test("while a call runs the action buttons do nothing; an answer after the step changed is not written into the hidden step", async () => {
+  await load();
+  await mount(fakeAttrs());
+  const username = newUser("busy");
+  await fake.control("script", { username, responses: [{ type: "UsernameExistsException", message: "User already exists", delayMs: 1500 }] });
+  await typeInto("username", username);
+  await typeInto("email", `${username}@example.com`);
+  await typeInto("password", PASSWORD + Key.ENTER);
+  await waitEl((el) => el.querySelector("[data-cognito-step=sign-up]").getAttribute("aria-busy"), "the call to run");
+  await inEl((el) => el.querySelector("[data-action=have-code]").click());
+  assert.deepEqual(await visible(), ["sign-up"], "'I already have a code' waits for the call");
+  await waitEl((el) => el.dataset.state === "error", "the answer");
+  assert.equal((await fieldError("username")).text, "That username is taken. Choose another, or sign in.");
+
+  // The page changes the step while the call runs: the answer's error is not put in the hidden form.
+  await fake.control("script", { username, responses: [{ type: "UsernameExistsException", message: "User already exists", delayMs: 1500 }] });
+  await inEl((el) => el.querySelector("[data-cognito-step=sign-up]").requestSubmit());
+  await waitEl((el) => el.querySelector("[data-cognito-step=sign-up]").getAttribute("aria-busy"), "the call to run");
+  await inEl((el) => (el.step = "confirm"));
+  await waitEl((el) => !el.querySelector("[data-cognito-step=sign-up]").getAttribute("aria-busy"), "the answer");
+  assert.equal((await events()).filter((e) => e.type === "cognito-error").length, 2, "the page still hears of it");
+  assert.deepEqual(await inEl((el) => [...el.querySelectorAll(".cognito-error, [role=alert]")].map((p) => p.textContent).filter(Boolean)), []);
+  assert.equal(await inEl((el) => el.dataset.state), "idle");
+});
+
+test("the page's own action button without type=button does its action only, it does not submit", async () => {
+  await load();
+  await mount(fakeAttrs(), [["form", {}, ["h3", {}, "Join us"], ["input", { name: "username", "aria-label": "Username" }], ["input", { name: "email", type: "email", "aria-label": "Email" }], ["input", { name: "password", type: "password", "aria-label": "Password" }], ["button", {}, "Join"], ["button", { "data-action": "have-code" }, "I have a code"]]]);
+  await inEl((el) => el.querySelector("[data-action=have-code]").click());
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(await visible(), ["confirm"]);
+  assert.deepEqual(await events(), [], "nothing was sent");
+  assert.equal(await inEl((el) => el.dataset.state), "idle");
+});
