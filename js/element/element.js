@@ -317,6 +317,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
+      // The known username, not asked in the confirm step, is wrong after all: ask it.
+      input?.closest(".cognito-field")?.removeAttribute("hidden");
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", true);
         const slot = this.#say(this.#slots.get(input), ...text);

@@ -848,3 +848,17 @@ test("the page's own action button without type=button does its action only, it 
   assert.deepEqual(await events(), [], "nothing was sent");
   assert.equal(await inEl((el) => el.dataset.state), "idle");
 });
+
+test("a mistyped username after 'I already have a code': the username field comes back with the error at it", async () => {
+  await load();
+  await mount(fakeAttrs());
+  const username = newUser("nosuch");
+  await typeInto("username", username);
+  await inEl((el) => el.querySelector("[data-action=have-code]").click());
+  assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=confirm] [name=username]").closest("[hidden]") !== null), true, "the known username is not asked");
+  await typeInto("code", "123456" + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the unknown user's error");
+  assert.deepEqual(await fieldError("username"), { text: "No account has that username. Check it, or sign up.", invalid: "true", describedBy: true, focused: true });
+  assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=confirm] [name=username]").closest("[hidden]")), null, "shown again");
+  assert.equal(await alertText(), "");
+});
