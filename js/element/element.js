@@ -66,6 +66,9 @@ const button = (action) => {
 };
 const $ = (root, css) => root.querySelector(css);
 const p = (className) => el("p", { className });
+// A phone number or code as typed: NFKC makes full-width digits and plus (a Japanese IME) ASCII;
+// spaces, hyphens, dots and parentheses ("+49 170 1234567", "(206) 555-0100", "123 456") go.
+const digits = (s) => s.normalize("NFKC").replace(/[\s().-]/g, "");
 
 // Outside a browser (server-side rendering) the module imports, and define() does nothing.
 export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
@@ -130,8 +133,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
 
   attributeChangedCallback(name, old, value) {
     if (!this.#forms.done || old == value) return;
-    if (name == "step") value != this.dataset.step && this.#show(value);
-    else this.#paint();
+    name == "step" && this.step != this.dataset.step ? this.#show(this.step) : this.#paint();
   }
 
   // --- Texts -------------------------------------------------------------------------------------
@@ -255,9 +257,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
 
   // --- Steps -------------------------------------------------------------------------------------
 
-  /** Shows `step`; `user` when the user's action got there: focus moves to it, the attribute follows. */
+  /** Shows `step` (one of STEPS); `user` when the user's action got there: focus moves to it, the attribute follows. */
   #show(step, user) {
-    STEPS.includes(step) || (step = "sign-up");
     const was = this.dataset.step;
     const form = this.#forms[step];
     this.dataset.step = step;
@@ -276,7 +277,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
       this.#delivery?.deliveryMedium == "SMS" && this.#otpStart();
       this.#tick();
     }
-    user && ($(form, "[tabindex='-1']") ?? $(form, "input"))?.focus();
+    // Its heading, else its alert (#upgrade gives every form one): both have tabindex -1.
+    user && $(form, "[tabindex='-1']").focus();
   }
 
   /** The confirm step's intro when no code was sent just now: for the known username, or asking for it. */
@@ -405,7 +407,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     for (const name of names) {
       const input = form.elements[name];
       if (!input || input.closest("[hidden]")) continue;
-      const value = (values[name] = name == "password" ? input.value : input.value.trim());
+      const raw = input.value;
+      const value = (values[name] = name == "password" ? raw : input.type == "tel" || name == "code" ? digits(raw) : raw.trim());
       const problem = !value
         ? ["required", this.#t("label_" + name)]
         : input.validity.typeMismatch
@@ -489,8 +492,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     this.#show("done", 1);
   }
 
+  /** A new code (the button acts only when not aria-disabled: neither busy nor cooling down). */
   async #resend(form, quiet) {
-    if ($(form, "[data-action=resend]")?.getAttribute(BUSY) || form.getAttribute("aria-busy")) return;
     this.#otpStop();
     const v = quiet ? {} : this.#read(form, ["username"]);
     if (!v) return;
@@ -548,7 +551,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
         const form = this.#forms.confirm;
         if (otp.signal.aborted) return;
         this.#otp = null;
-        form.elements.code.value = code.replace(/[\s-]/g, "");
+        form.elements.code.value = digits(code);
         form.requestSubmit();
       })
       .catch(() => {});

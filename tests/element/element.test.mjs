@@ -862,3 +862,43 @@ test("a mistyped username after 'I already have a code': the username field come
   assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=confirm] [name=username]").closest("[hidden]")), null, "shown again");
   assert.equal(await alertText(), "");
 });
+
+test("a phone number with spaces, hyphens, parentheses or full-width digits, and a full-width code, are taken (German)", async () => {
+  await load();
+  await page.evaluate(() => import("/pkg/element/locales/de.js"));
+  await mount(fakeAttrs({ lang: "de", "user-attributes": "phone_number" }));
+  const username = newUser("tel");
+  await typeInto("username", username);
+  await typeInto("phone_number", "0170 1234567");
+  await typeInto("password", PASSWORD + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the number without its country code");
+  assert.equal((await fieldError("phone_number")).text, "Geben Sie die Nummer mit Ländervorwahl ein.");
+  await clearField("phone_number");
+  await typeInto("phone_number", "+49 (170) 123-4567" + Key.ENTER);
+  await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+  assert.equal((await fake.control(`user?username=${username}`)).attributes.phone_number, "+491701234567");
+  // Full-width, as a Japanese IME types it; and a code the same way.
+  const u2 = newUser("tel");
+  await page.execute("document.getElementById('su').remove();");
+  await mount(fakeAttrs({ lang: "de", "user-attributes": "phone_number", "no-auto-sign-in": "" }));
+  await inEl(
+    (el, u, password) => {
+      const form = el.querySelector("[data-cognito-step=sign-up]");
+      form.elements.username.value = u;
+      form.elements.phone_number.value = "＋４９－１７０ １２３４５６７";
+      form.elements.password.value = password;
+      form.requestSubmit();
+    },
+    u2,
+    PASSWORD,
+  );
+  await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+  assert.equal((await fake.control(`user?username=${u2}`)).attributes.phone_number, "+491701234567");
+  const fullWidth = [...(await code(u2))].map((d) => String.fromCharCode(0xff10 + +d)).join("");
+  await inEl((el, c) => {
+    const form = el.querySelector("[data-cognito-step=confirm]");
+    form.elements.code.value = c;
+    form.requestSubmit();
+  }, fullWidth);
+  await waitEl((el) => el.dataset.step === "done", "done with the full-width code");
+});
