@@ -902,3 +902,15 @@ test("a phone number with spaces, hyphens, parentheses or full-width digits, and
   }, fullWidth);
   await waitEl((el) => el.dataset.step === "done", "done with the full-width code");
 });
+
+test("a long username wraps: a 390 px page does not scroll sideways", async () => {
+  await load();
+  await viewport(390);
+  try {
+    await mount(fakeAttrs({ step: "confirm", username: "maximiliane.mustermannschmidt@beispielunternehmen.example.com" }));
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(widths[0] <= widths[1], `the page is ${widths[0]} px wide in a ${widths[1]} px viewport`);
+  } finally {
+    await viewport(1280);
+  }
+});
