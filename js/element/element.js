@@ -128,12 +128,14 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   disconnectedCallback() {
     this.#stop?.();
     this.#otpStop();
-    this.#cooldown(0);
+    // The cooldown's deadline stays: showing the confirm step again resumes it.
+    clearTimeout(this.#timer);
   }
 
   attributeChangedCallback(name, old, value) {
     if (!this.#forms.done || old == value) return;
-    name == "step" && this.step != this.dataset.step ? this.#show(this.step) : this.#paint();
+    // The username is also the confirm step's field and intro: the step is shown again.
+    name == "username" || (name == "step" && this.step != this.dataset.step) ? this.#show(this.step) : this.#paint();
   }
 
   // --- Texts -------------------------------------------------------------------------------------
@@ -363,9 +365,11 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
       return [null, error];
     } finally {
       form.removeAttribute("aria-busy");
-      for (const b of buttons) (b.dataset.action != "resend" || !this.#until) && b.removeAttribute(BUSY);
+      for (const b of buttons) b.removeAttribute(BUSY);
       this.dataset.state = "idle";
       this.#say(this.#status);
+      // (A resend button cooling down is aria-disabled again.)
+      this.#tick();
     }
   }
 
@@ -515,24 +519,24 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
 
   #cooldown(seconds) {
     this.#until = seconds && Date.now() + seconds * 1000;
-    clearInterval(this.#timer);
-    if (seconds) this.#timer = setInterval(() => this.#tick(), 1000);
-    this.#forms.confirm && this.#tick();
+    this.#tick();
   }
 
   #left() {
     return Math.ceil((this.#until - Date.now()) / 1000);
   }
 
+  /** Shows the cooldown, then again each second while it lasts (the deadline is kept: a removed and re-added element resumes it). */
   #tick() {
     const form = this.#forms.confirm;
     const resend = $(form, "[data-action=resend]");
     const note = $(form, ".cognito-cooldown") ?? el("p");
+    clearTimeout(this.#timer);
     if (this.#left() > 0) {
       resend?.setAttribute(BUSY, true);
+      this.#timer = setTimeout(() => this.#tick(), 1000);
       return this.#say(note, "resendIn", () => this.#number(this.#left(), "second"));
     }
-    clearInterval(this.#timer);
     form.getAttribute("aria-busy") || resend?.removeAttribute(BUSY);
     this.#say(note);
     this.#until && this.#say(this.#status, "resendAvailable");

@@ -914,3 +914,30 @@ test("a long username wraps: a 390 px page does not scroll sideways", async () =
     await viewport(1280);
   }
 });
+
+test("a removed and re-added element keeps its resend cooldown; a username set after the step shows in the confirm step", async () => {
+  const username = newUser("move");
+  await fake.control("users", { username, code: "123456" });
+  await load();
+  await mount(fakeAttrs({ step: "confirm", username, "resend-cooldown": "30" }));
+  await inEl((el) => el.querySelector("[data-action=resend]").click());
+  await waitEl((el) => /We sent a new code/.test(el.querySelector("[role=status]").textContent), "the new code");
+  await inEl((el) => {
+    const main = el.parentNode;
+    el.remove();
+    main.append(el);
+  });
+  await new Promise((r) => setTimeout(r, 1100));
+  assert.equal(await inEl((el) => el.querySelector("[data-action=resend]").getAttribute("aria-disabled")), "true", "still cooling down");
+  assert.match(await inEl((el) => el.querySelector(".cognito-cooldown").textContent), /New code possible in 2\d seconds\./);
+
+  await page.execute("document.getElementById('su').remove();");
+  await mount(fakeAttrs());
+  const shown = await inEl((el) => {
+    el.step = "confirm";
+    el.username = "pat";
+    const field = el.querySelector("[data-cognito-step=confirm] [name=username]");
+    return [field.value, field.closest("[hidden]") !== null, el.querySelector("[data-cognito-step=confirm] .cognito-intro").textContent];
+  });
+  assert.deepEqual(shown, ["pat", true, "Enter the code we sent you for pat."]);
+});
