@@ -98,6 +98,12 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   constructor() {
     super();
     for (const type of ["submit", "click", "input"]) this.addEventListener(type, this.#on);
+    // A property set before the element was defined (a classic script ran first) is an own one
+    // that hides the accessor: set again through it. (Only an upgraded element has own ones.)
+    for (const [key, value] of Object.entries(this)) {
+      delete this[key];
+      this[key] = value;
+    }
   }
 
   /** Overrides of any text of strings.js, for this element: `{ signUpHeading: "Join us" }`. */
