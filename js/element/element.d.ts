@@ -9,8 +9,14 @@ export type { CognitoSignUpStringOverrides, CognitoSignUpStrings } from "./strin
 /** The element's steps, shown one at a time (`data-step`). */
 export type CognitoSignUpStep = "sign-up" | "confirm" | "done";
 
-/** `cognito-signed-up`: Cognito created the user (the `signUp` result, without its session). */
-export type CognitoSignedUpDetail = Omit<SignUpResult, "session">;
+/**
+ * `cognito-signed-up`: Cognito created the user (the `signUp` result, without its session). After a
+ * lost answer that the retry recovered (`UsernameExistsException` with `earlierAttemptMayHaveSucceeded`),
+ * only `nextStep`: the answer with the user's id was lost.
+ */
+export type CognitoSignedUpDetail =
+  | Omit<SignUpResult, "session">
+  | { nextStep: { signUpStep: "CONFIRM_SIGN_UP" }; isSignUpComplete?: undefined; userId?: undefined };
 /** `cognito-code-sent`: a code went out, after sign-up or a resend; `destination` is masked by Cognito. */
 export type CognitoCodeSentDetail = CodeDeliveryDetails;
 /** `cognito-confirmed`: the code was right (the `confirmSignUp` result, without its session), for `username`. */

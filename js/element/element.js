@@ -29,8 +29,9 @@ const STEPS = ["sign-up", "confirm", "done"];
 const ATTRS = "user-pool-id client-id region endpoint secret-hash-url step username user-attributes code-length resend-cooldown no-auto-sign-in".split(" ");
 const NUMBERS = { "code-length": 6, "resend-cooldown": 60 };
 // A field's input type and autocomplete value, by its name; NAMED: autocomplete is the name (given_name → given-name).
+// (The code field's are #upgrade's, for the page's code field too.)
 const TYPES = { email: "email", phone_number: "tel", password: "password" };
-const AUTOCOMPLETE = { phone_number: "tel", password: "new-password", code: "one-time-code" };
+const AUTOCOMPLETE = { phone_number: "tel", password: "new-password" };
 const NAMED = /^(username|email|name|given_name|family_name)$/;
 // An error's text key, when it is not the error's name (strings.js groups them), and the field it is about
 // (1: the first user attribute asked for). By `name` only, never by Cognito's English text.
@@ -439,14 +440,12 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     const { username, password } = v;
     const userAttributes = {};
     for (const a of attrs) if (a in v) userAttributes[a] = v[a];
-    const [result, error] = await this.#busy(form, "signingUp", (config) => signUp({ username, password, userAttributes }, config));
-    if (error?.name == "UsernameExistsException" && error.earlierAttemptMayHaveSucceeded) {
-      // A lost answer may have created this very user: the code step, with a fresh code.
-      this.username = username;
-      this.#toConfirm();
-      return this.#resend(this.#forms.confirm, 1);
-    }
-    if (error) return this.#failed(form, error, "sign-up");
+    let [result, error] = await this.#busy(form, "signingUp", (config) => signUp({ username, password, userAttributes }, config));
+    // A lost answer may have created this very user: a sign-up as any other (the password cleared,
+    // the event), whose code step sends a fresh code (where the first one went is unknown).
+    const lost = error?.name == "UsernameExistsException" && error.earlierAttemptMayHaveSucceeded;
+    if (lost) result = { nextStep: { signUpStep: "CONFIRM_SIGN_UP" } };
+    else if (error) return this.#failed(form, error, "sign-up");
     form.elements.password.value = "";
     const { session, ...signedUp } = result;
     const next = signedUp.nextStep;
@@ -455,7 +454,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     this.#fire("cognito-signed-up", signedUp);
     if (next.signUpStep != "CONFIRM_SIGN_UP") return this.#signIn(next.signUpStep == "COMPLETE_AUTO_SIGN_IN" && session, username, form);
     this.#toConfirm(next.codeDeliveryDetails);
-    this.#cooldown(this.resendCooldown);
+    // (#toConfirm hid the username field: #resend reads nothing, it sends for this.username.)
+    lost ? this.#resend(this.#forms.confirm) : this.#cooldown(this.resendCooldown);
   }
 
   #toConfirm(delivery) {
@@ -497,15 +497,16 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
         this.#fire("cognito-signed-in", { tokens: result.tokens });
       }
     }
-    this.#say($(this.#forms.done, ".cognito-intro") ?? el("p"), key, username);
+    // (The done step is always the element's own, intro included.)
+    this.#say($(this.#forms.done, ".cognito-intro"), key, username);
     this.#cooldown(0);
     this.#show("done", 1);
   }
 
   /** A new code (the button acts only when not aria-disabled: neither busy nor cooling down). */
-  async #resend(form, quiet) {
+  async #resend(form) {
     this.#otpStop();
-    const v = quiet ? {} : this.#read(form, ["username"]);
+    const v = this.#read(form, ["username"]);
     if (!v) return;
     const username = v.username ?? this.username;
     const [delivery, error] = await this.#busy(form, "sending", (config) => resendSignUpCode({ username }, config));

@@ -958,3 +958,21 @@ test("a removed and re-added element keeps its resend cooldown; a username set a
   });
   assert.deepEqual(shown, ["pat", true, "Enter the code we sent you for pat."]);
 });
+
+test("a sign-up whose lost answer the retry recovers is a sign-up: the password cleared, cognito-signed-up fired", async () => {
+  await load();
+  await mount(fakeAttrs());
+  const username = newUser("lostpw");
+  await fake.control("script", { username, responses: [{ apply: true, reset: true }] });
+  await typeInto("username", username);
+  await typeInto("email", `${username}@example.com`);
+  await typeInto("password", PASSWORD + Key.ENTER);
+  await waitEl((el) => el.dataset.step === "confirm" && /We sent a new code/.test(el.querySelector("[role=status]").textContent), "the code step after a lost sign-up");
+  assert.equal(await inEl((el) => el.querySelector("[name=password]").value), "", "the password is not kept");
+  const all = await events();
+  assert.deepEqual(all.map((e) => e.type), ["cognito-signed-up", "cognito-code-sent"]);
+  assert.deepEqual(all[0].detail, { nextStep: { signUpStep: "CONFIRM_SIGN_UP" } });
+  // Its code confirms the account.
+  await typeInto("code", (await code(username)) + Key.ENTER);
+  await waitEl((el) => el.dataset.step === "done", "done");
+});
