@@ -355,7 +355,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     this.#errors(form, [
       name != "ValidationError"
         ? [at == 1 ? this.#attrs()[0] : at, match(GROUPS, name) ?? (en[name] ? name : "Unexpected")]
-        : (INVALID[field] ?? (attr ? [attr, "invalidAttribute", this.#t("label_" + attr)] : [null, "Unexpected"])),
+        : (INVALID[field] ?? (attr ? [attr, "invalidAttribute", () => this.#t("label_" + attr)] : [null, "Unexpected"])),
     ]);
   }
 
@@ -420,8 +420,9 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
       if (!input || input.closest("[hidden]")) continue;
       const raw = input.value;
       const value = (values[name] = name == "password" ? raw : input.type == "tel" || name == "code" ? digits(raw) : raw.trim());
+      // (A label as a function: a language registered later repaints it too.)
       const problem = !value
-        ? ["required", this.#t("label_" + name)]
+        ? ["required", () => this.#t("label_" + name)]
         : input.validity.typeMismatch
           ? ["emailFormat"]
           : input.type == "tel" && !/^\+\d{4,15}$/.test(value)

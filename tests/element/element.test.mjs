@@ -976,3 +976,12 @@ test("a sign-up whose lost answer the retry recovers is a sign-up: the password 
   await typeInto("code", (await code(username)) + Key.ENTER);
   await waitEl((el) => el.dataset.step === "done", "done");
 });
+
+test("a field's label in its error follows a language registered after the error was shown", async () => {
+  await load();
+  await mount(fakeAttrs({ lang: "de" }));
+  await inEl((el) => el.querySelector("[data-cognito-step=sign-up] button:not([type])").click());
+  assert.equal((await fieldError("username")).text, "Enter your username.");
+  await page.evaluate(() => window.register("de", { label_username: "Benutzername", required: (label) => `Bitte ${label} eingeben.` }));
+  assert.equal((await fieldError("username")).text, "Bitte Benutzername eingeben.");
+});
