@@ -865,7 +865,14 @@ test("a mistyped username after 'I already have a code': the username field come
 
 test("a phone number with spaces, hyphens, parentheses or full-width digits, and a full-width code, are taken (German)", async () => {
   await load();
-  await page.evaluate(() => import("/pkg/element/locales/de.js"));
+  // The German module, as a page loads it (a script's import() has its own module map in Firefox's WebDriver).
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const script = Object.assign(document.createElement("script"), { type: "module", src: "/pkg/element/locales/de.js", onload: resolve, onerror: reject });
+        document.head.append(script);
+      }),
+  );
   await mount(fakeAttrs({ lang: "de", "user-attributes": "phone_number" }));
   const username = newUser("tel");
   await typeInto("username", username);
