@@ -35,10 +35,14 @@ const AUTOCOMPLETE = { phone_number: "tel", password: "new-password" };
 const NAMED = /^(username|email|name|given_name|family_name)$/;
 // An error's text key, when it is not the error's name (strings.js groups them), and the field it is about
 // (1: the first user attribute asked for). By `name` only, never by Cognito's English text.
+// GROUPS is matched against the name and the step ("NotAuthorizedExceptionsign-up"; a prefix where
+// no other name has it): NotAuthorized at sign-up is the app client's set-up (sign-up not allowed,
+// a wrong secret), which the user cannot fix.
 const GROUPS = [
   [/^TooMany|^LimitExc/, "TooManyAttempts"],
   [/Lambda/, "LambdaRefused"],
-  [/^(Network|Timeout)Error$/, "Offline"],
+  [/^(Network|Timeout)E/, "Offline"],
+  [/^NotA.*-/, "Unexpected"],
 ];
 const AT = [
   [/^User(nameExists|NotFound)/, "username"],
@@ -224,7 +228,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
       this.#say(el("button"), "confirmButton"),
     );
     forms.done ??= el("section", {}, this.#say(el("h2"), "doneHeading"), p("cognito-intro"));
-    this.#status ??= el("p", { role: "status" });
+    this.#status = el("p", { role: "status" });
     for (const step of STEPS) {
       const form = forms[step];
       form.dataset.cognitoStep = step;
@@ -354,7 +358,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     const at = match(AT, name);
     this.#errors(form, [
       name != "ValidationError"
-        ? [at == 1 ? this.#attrs()[0] : at, match(GROUPS, name) ?? (en[name] ? name : "Unexpected")]
+        ? [at == 1 ? this.#attrs()[0] : at, match(GROUPS, name + step) ?? (en[name] ? name : "Unexpected")]
         : (INVALID[field] ?? (attr ? [attr, "invalidAttribute", () => this.#t("label_" + attr)] : [null, "Unexpected"])),
     ]);
   }
@@ -562,16 +566,15 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
       .then(({ code }) => {
         const form = this.#forms.confirm;
         if (otp.signal.aborted) return;
-        this.#otp = null;
         form.elements.code.value = digits(code);
         form.requestSubmit();
       })
       .catch(() => {});
   }
 
+  /** (Aborting a request that has ended, or again, does nothing.) */
   #otpStop() {
     this.#otp?.abort();
-    this.#otp = null;
   }
 }
 

@@ -78,6 +78,7 @@ export const en = {
   // UnsupportedOperation (autoSignIn unavailable) end at signInNow.
   CodeMismatchException: "That code isn't right. Check our latest message.",
   ExpiredCodeException: "That code expired or was used. Ask for a new one, or sign in if you confirmed.",
+  // (At sign-up, NotAuthorizedException is the app client's set-up: the element says Unexpected.)
   NotAuthorizedException: "This account can't be confirmed. If you did so already, sign in.",
   TooManyAttempts: "Too many attempts. Wait a few minutes.",
   UserNotFoundException: "No account has that username. Check it, or sign up.",

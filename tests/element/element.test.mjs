@@ -992,3 +992,21 @@ test("a field's label in its error follows a language registered after the error
   await page.evaluate(() => window.register("de", { label_username: "Benutzername", required: (label) => `Bitte ${label} eingeben.` }));
   assert.equal((await fieldError("username")).text, "Bitte Benutzername eingeben.");
 });
+
+test("NotAuthorizedException at sign-up (the app client's set-up) gets the generic text; at confirm, its own", async () => {
+  await load();
+  await mount(fakeAttrs());
+  const username = newUser("notauth");
+  const refuse = { type: "NotAuthorizedException", message: "SignUp is not permitted for this user pool" };
+  await fake.control("script", { username, responses: [refuse] });
+  await typeInto("username", username);
+  await typeInto("email", `${username}@example.com`);
+  await typeInto("password", PASSWORD + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the error");
+  assert.equal(await alertText(), "Something went wrong on our side. Try again later.");
+  await fake.control("script", { username, responses: [refuse] });
+  await inEl((el) => el.querySelector("[data-action=have-code]").click());
+  await typeInto("code", "123456" + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the confirm step's error");
+  assert.equal(await alertText(), "This account can't be confirmed. If you did so already, sign in.");
+});
