@@ -86,12 +86,14 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     return this;
   }
 
-  // `config` (a whole CognitoConfig, a `secretHash` function included; its members win over the
-  // attributes) is a plain property: no class field, which would reset one set before the upgrade.
   #strings;
   #texts = new Map(); // node → [key, ...args]: what #paint() writes
   #slots = new Map(); // input → its error slot
   #forms = {}; // step → its form (or section)
+  /** A whole CognitoConfig (a `secretHash` function included); its members win over the attributes. */
+  // A class field, so that React 19 sees it (`"config" in element`) and sets it as a property, not
+  // an attribute; it keeps the value a script set before the element was defined.
+  config = this.config;
   #status; // the one polite live region
   #session;
   #delivery;
@@ -103,12 +105,6 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   constructor() {
     super();
     for (const type of ["submit", "click", "input"]) this.addEventListener(type, this.#on);
-    // A property set before the element was defined (a classic script ran first) is an own one
-    // that hides the accessor: set again through it. (Only an upgraded element has own ones.)
-    for (const [key, value] of Object.entries(this)) {
-      delete this[key];
-      this[key] = value;
-    }
   }
 
   /** Overrides of any text of strings.js, for this element: `{ signUpHeading: "Join us" }`. */

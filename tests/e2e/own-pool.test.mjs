@@ -263,7 +263,8 @@ test("the backend hashes for its own page only", async () => {
   const refusals = [
     ["another Host (DNS rebinding)", { headers: { ...sameOrigin(), Host: `evil.example:${port}` } }, 421],
     ["a cross-site Origin", { headers: { ...sameOrigin(), Origin: "http://evil.example" } }, 403],
-    ["a cross-site fetch with a forged-looking Origin", { headers: { ...sameOrigin(), "Sec-Fetch-Site": "cross-site" } }, 403],
+    ["the user's own navigation (Sec-Fetch-Site: none), not a page's call", { headers: { ...sameOrigin(), "Sec-Fetch-Site": "none" } }, 403],
+    ["a form's navigation, not a script's fetch", { headers: { ...sameOrigin(), "Sec-Fetch-Mode": "navigate" } }, 403],
     ["no Origin (not a page of this site)", { headers: { "Content-Type": "application/json" } }, 403],
     ["a simple form POST", { headers: { ...sameOrigin(), "Content-Type": "text/plain" } }, 415],
     ["form encoding", { headers: { ...sameOrigin(), "Content-Type": "application/x-www-form-urlencoded" } }, 415],
