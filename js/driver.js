@@ -342,14 +342,16 @@ export function calls(core) {
     async ({ request, judge, signal, logger, args }) => {
       for (let state = 0, attempt = 1; ; attempt++) {
         const started = Date.now();
-        const [outcome, errorType, requestId, body] = signal?.aborted ? [OUTCOME_ABORTED] : await send(request, signal, fake);
+        // Aborted before this attempt was sent: nothing to log, the core says AbortError.
+        const unsent = signal?.aborted;
+        const [outcome, errorType, requestId, body] = unsent ? [OUTCOME_ABORTED] : await send(request, signal, fake);
         let answer, error;
         try {
           answer = judge(state, outcome, errorType, requestId, body);
         } catch (e) {
           error = e;
         }
-        if (logger) {
+        if (logger && !unsent) {
           log(logger, {
             operation,
             attempt,
@@ -405,12 +407,17 @@ export function calls(core) {
     isCognitoError: (e) => ours.has(e),
     // What the call `operation` would send, byte for byte; nothing is sent.
     buildRequest: (operation, input, config) =>
-      run(typeof operation == "string" ? (KINDS[operation] ?? -1) : -1, input, config, ({ request }) => ({
-        url: request.url,
-        method: "POST",
-        headers: request.headers,
-        body: request.body,
-      })),
+      run(typeof operation == "string" ? (KINDS[operation] ?? -1) : -1, input, config, ({ request, judge, signal }) =>
+        // As the call would: an aborted signal sends nothing, so builds nothing.
+        signal?.aborted
+          ? judge(0, OUTCOME_ABORTED)
+          : {
+              url: request.url,
+              method: "POST",
+              headers: request.headers,
+              body: request.body,
+            },
+      ),
   };
   for (const name in KINDS) {
     const body = attempts(name);

@@ -97,7 +97,7 @@ export interface CognitoConfig {
   timeoutMs?: number;
   /**
    * Attempts in all (1 to 10; 1 disables retries). Only network errors, timeouts,
-   * HTTP 5xx, `InternalErrorException` and `TooManyRequestsException` are retried, with
+   * HTTP 5xx naming none of Cognito's errors, `InternalErrorException` and `TooManyRequestsException` are retried, with
    * full-jitter exponential backoff; an answer about the code or the user never is.
    * @default 3
    */
@@ -229,8 +229,9 @@ export interface CognitoServiceError<N extends CognitoErrorName = CognitoErrorNa
 
 /**
  * An answer that is not a modeled Cognito error: a new error name, an HTML page from a proxy, an
- * empty or truncated body, a 2xx without what the model requires, a body over the size cap, or a
- * refused redirect (`status` 0).
+ * error status with an empty body, a truncated body, a 2xx without what the model requires (an
+ * empty 2xx body is read as `{}`, as AWS's SDKs do), a body over the size cap, or a refused
+ * redirect (`status` 0).
  */
 export interface UnknownServiceError extends Error {
   name: "UnknownError";

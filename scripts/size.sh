@@ -38,8 +38,10 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 # sensitive values are (+44 B), 21,306 B shipped. 21,310 -> 21,395
 # (seventh session): redaction in one pass over the text as it came, so
 # that overlapping secrets are hidden whole, and short values only as
-# words (+75 B), 21,391 B shipped.
-RATCHET=21395
+# words (+75 B), 21,391 B shipped. 21,395 -> 21,405: buildRequest
+# rejects on an aborted signal as the call does, and the logger hears only
+# of attempts that were sent (+11 B), 21,402 B shipped.
+RATCHET=21405
 budget="${1:-${SIZE_BUDGET:-$RATCHET}}"
 out="$ROOT/target/size"
 mkdir -p "$out"

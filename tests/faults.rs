@@ -233,6 +233,29 @@ async fn refused_cors_is_a_network_error_and_nothing_is_posted() {
     assert_page_clean();
 }
 
+/// The logger hears of the attempts that were sent, no more: an abort
+/// during the backoff ends the call without a further entry.
+#[wasm_bindgen_test]
+async fn an_abort_in_the_backoff_logs_no_attempt_that_was_not_sent() {
+    watch_page();
+    let username = new_user("1", "").await;
+    script(&username, r#"[{"status":500,"type":"InternalErrorException"}]"#).await;
+    let controller = web_sys::AbortController::new().unwrap();
+    let input = input(&username, "1");
+    set(&input, "signal", &controller.signal());
+    // The logger aborts as it hears of attempt 1, before the backoff.
+    let entries = js_sys::Array::new();
+    let logger = js_sys::Function::new_with_args("entries, c", "return (entry) => { entries.push(entry); c.abort(); }")
+        .call2(&JsValue::NULL, &entries, &controller)
+        .unwrap();
+    let config = config(PLAIN);
+    set(&config, "logger", &logger);
+    assert_eq!(name_of(&confirm_err(input, config).await), "AbortError");
+    assert_eq!(requests(&username).await.length(), 1);
+    assert_eq!(entries.length(), 1, "one entry per attempt sent");
+    assert_page_clean();
+}
+
 #[wasm_bindgen_test]
 async fn abort_stops_retrying_at_once() {
     watch_page();

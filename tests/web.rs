@@ -300,11 +300,17 @@ async fn the_callers_signal_aborts() {
     let other = new_user("1", "").await;
     let input = self::input(&other, "1");
     set(&input, "signal", &already.signal());
-    assert_eq!(name_of(&confirm_err(input, config(PLAIN)).await), "AbortError");
+    assert_eq!(name_of(&confirm_err(input.clone(), config(PLAIN)).await), "AbortError");
     assert_eq!(
         requests(&other).await.length(),
         0,
         "nothing is sent with an aborted signal"
+    );
+    // buildRequest rejects as the call would, also with the module loaded.
+    let built = build_request("confirmSignUp", input, config(PLAIN)).await;
+    assert_eq!(
+        name_of(&built.expect_err("an aborted signal builds nothing")),
+        "AbortError"
     );
 }
 
