@@ -160,11 +160,17 @@ async function read(res, max, stop) {
 /** @param {() => Promise<Response>} [fake] */
 async function send(request, signal, fake) {
   const controller = new AbortController();
-  const abort = () => controller.abort();
+  // The deadline and the caller's abort also end the waits themselves: a
+  // page's fetch wrapper may drop the signal, a stream may ignore it.
+  let stop;
+  const stopped = new Promise((_, reject) => (stop = reject));
+  const cancel = () => controller.abort();
+  const abort = () => stop(cancel());
   const timer = setTimeout(abort, request.timeoutMs);
   signal?.addEventListener("abort", abort);
+  const race = (promise) => Promise.race([promise, stopped]);
   try {
-    const res = await (fake || fetch)(request.url, {
+    const res = await race((fake || fetch)(request.url, {
       // @ts-expect-error: no prototype, so that nothing set on Object.prototype is read as an option
       __proto__: null,
       method: "POST",
@@ -174,9 +180,11 @@ async function send(request, signal, fake) {
       // Cognito never redirects; a redirect is refused, and sends nothing elsewhere.
       redirect: "manual",
       signal: controller.signal,
-    });
-    if (res.type == "opaqueredirect") return [OUTCOME_REDIRECTED];
-    const body = await read(res, request.maxBytes, abort);
+    }));
+    // A browser hides a redirect (opaqueredirect); Node.js hands the 3xx over.
+    if (res.type == "opaqueredirect" || (res.status > 299 && res.status < 400)) return [OUTCOME_REDIRECTED];
+    // Past the cap, the request is cancelled: the answer is judged as over it, not as timed out.
+    const body = await race(read(res, request.maxBytes, cancel));
     const head = [res.headers.get("x-amzn-errortype"), res.headers.get("x-amzn-requestid")];
     return body == null ? [OUTCOME_TOO_LARGE + res.status, ...head] : [res.status, ...head, body];
   } catch (e) {
@@ -254,7 +262,11 @@ export function calls(core) {
     const cut = answer.indexOf("\n");
     const parsed = Object.setPrototypeOf(JSON.parse(cut < 0 ? answer : answer.slice(0, cut)), null);
     if (parsed.error) throw failure(0, parsed.error.message, 0, parsed.error);
-    if (cut >= 0) parsed.body = answer.slice(cut + 1);
+    if (cut >= 0) {
+      parsed.body = answer.slice(cut + 1);
+      // fetch looks for an @@iterator on `headers`: none from Object.prototype.
+      Object.setPrototypeOf(parsed.headers, null);
+    }
     return parsed;
   };
 
@@ -292,13 +304,14 @@ export function calls(core) {
     const prepare = () => step(() => core.prepare(kind, args, provided, pageState, pageData));
     let request = prepare();
     if (request.provide) {
-      if (signal?.aborted) return { done: judge(0, OUTCOME_ABORTED) };
+      if (signal?.aborted) return { __proto__: null, done: judge(0, OUTCOME_ABORTED) };
       const provider = c.secretHash;
       try {
         const hash = await until(new Promise((r) => r(provider(i.username, c.clientId))), signal, ms);
         provided = `{"config":${object(member('"secretHash"', value(hash)))}}`;
       } catch (e) {
         return {
+          __proto__: null,
           done:
             e == ABORTED
               ? judge(0, OUTCOME_ABORTED)
@@ -316,7 +329,8 @@ export function calls(core) {
       pageState = PAGE_ASKED;
       request = prepare();
     }
-    return { request, judge, signal, logger, args };
+    // No prototype: a page's Object.prototype.done must not read as an answer.
+    return { __proto__: null, request, judge, signal, logger, args };
   };
 
   // Runs `body` over the prepared call. Whatever rejects is an error of

@@ -40,8 +40,11 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 # that overlapping secrets are hidden whole, and short values only as
 # words (+75 B), 21,391 B shipped. 21,395 -> 21,405: buildRequest
 # rejects on an aborted signal as the call does, and the logger hears only
-# of attempts that were sent (+11 B), 21,402 B shipped.
-RATCHET=21405
+# of attempts that were sent (+11 B), 21,402 B shipped. 21,405 -> 21,470:
+# a page's Object.prototype.done or @@iterator no longer reaches a call, a
+# redirect is refused in Node.js too, and an attempt ends at its deadline
+# even when a fetch wrapper drops the signal (+67 B), 21,469 B shipped.
+RATCHET=21470
 budget="${1:-${SIZE_BUDGET:-$RATCHET}}"
 out="$ROOT/target/size"
 mkdir -p "$out"

@@ -123,6 +123,37 @@ test("a Math.random that throws never reaches the module, however many calls", a
   await page.close();
 });
 
+test("Object.prototype[Symbol.iterator] on the page does not rewrite the request's headers", async () => {
+  const page = await browser.newPage();
+  await page.goto(pageUrl);
+  const username = `iter${Date.now()}`;
+  await fake.control("users", { username, code: "123456" });
+  const outcome = await page.evaluate(
+    async ([config, username]) => {
+      const m = await import("/index.js");
+      // fetch looks for an @@iterator on its `headers` option, through the prototype chain.
+      Object.prototype[Symbol.iterator] = function* () {
+        yield ["X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth"];
+        yield ["X-Extra", "1"];
+      };
+      try {
+        const r = await m.resendSignUpCode({ username }, config);
+        return r.codeDeliveryDetails ? "ok" : JSON.stringify(r);
+      } catch (e) {
+        return e.name + ": " + e.message;
+      } finally {
+        delete Object.prototype[Symbol.iterator];
+      }
+    },
+    [config(), username],
+  );
+  const seen = await fake.control(`requests?username=${encodeURIComponent(username)}`);
+  assert.equal(seen.length, 1, outcome);
+  assert.equal(seen[0].target, "AWSCognitoIdentityProviderService.ResendConfirmationCode", outcome);
+  assert.equal(seen[0].headers["x-extra"], undefined);
+  await page.close();
+});
+
 test("memory stays at one call's peak, however many calls and however large their answers", async () => {
   const page = await browser.newPage();
   await page.goto(pageUrl);
