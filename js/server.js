@@ -37,6 +37,7 @@ const STORE_TIMEOUT_MS = 500;
 /** While the store is stalled, how often one request still asks it. */
 const STALL_PROBE_MS = 5000;
 const DEFAULT_LIMIT = { points: 30, duration: 60 };
+const thenOf = Promise.prototype.then;
 const DEFAULT_MAX_BODY = 16 * 1024;
 /**
  * The longest window of the memory store, in seconds: it times each window
@@ -233,7 +234,8 @@ export function secretHashHandler(options) {
   const limiter = makeLimiter(store, limit, `cognito-confirm:secret-hash:${clientId}`);
   const say = (line) => {
     try {
-      Promise.resolve(log(`[cognito-confirm/server] ${line}`)).catch(() => {});
+      // Promise's own `then`, not the returned promise's: one with its own catch or then stays handled.
+      thenOf.call(Promise.resolve(log(`[cognito-confirm/server] ${line}`)), undefined, () => {});
     } catch {
       // a logger that throws, or rejects, does not change the answer
     }

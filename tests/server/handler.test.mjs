@@ -380,16 +380,22 @@ test("an async logger that rejects neither ends the process nor changes the answ
   process.on("unhandledRejection", onRejection);
   try {
     let calls = 0;
-    const handle = handler({
-      log: async () => {
+    for (const log of [
+      async () => {
         calls++;
         throw new Error("log sink down");
       },
-    });
-    const res = await handle({ url: 42 });
-    assert.equal(res.status, 500);
-    assert.deepEqual(await res.json(), { error: "something went wrong on the server" });
-    assert.equal(calls, 1, "the line was logged");
+      // A rejected promise whose own catch and then do nothing.
+      () => {
+        calls++;
+        return Object.assign(Promise.reject(new Error("log sink down")), { catch() {}, then() {} });
+      },
+    ]) {
+      const res = await handler({ log })({ url: 42 });
+      assert.equal(res.status, 500);
+      assert.deepEqual(await res.json(), { error: "something went wrong on the server" });
+    }
+    assert.equal(calls, 2, "the lines were logged");
     await new Promise((r) => setTimeout(r, 50)); // unhandled rejections are reported after the microtasks
     assert.deepEqual(rejections, []);
   } finally {
