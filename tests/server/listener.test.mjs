@@ -9,7 +9,7 @@ import { after, test } from "node:test";
 import express from "express";
 
 import { toNodeListener } from "../../js/server.js";
-import { ask, captureLogs, fromPage, handler, serve, VECTORS } from "./support.mjs";
+import { ask, captureLogs, fromPage, handler, serve, serveListener, VECTORS } from "./support.mjs";
 
 const logs = captureLogs();
 after(() => logs.restore());
@@ -19,20 +19,6 @@ const alice = JSON.stringify({ username: VECTORS[0].username });
 /** `ask`, failing after 3 s rather than waiting for an answer that never comes. */
 const askSoon = (port, options) =>
   Promise.race([ask(port, options), new Promise((_, reject) => setTimeout(() => reject(new Error("no answer within 3 s")), 3000).unref())]);
-
-/** Serves an Express app on a free loopback port; `{ port, close() }`. */
-async function serveApp(app) {
-  const server = http.createServer(app);
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    port: server.address().port,
-    close: () =>
-      new Promise((r) => {
-        server.closeAllConnections();
-        server.close(r);
-      }),
-  };
-}
 
 test("under Express, a body parser mounted before the handler: its parsed body is used, never waited for", async () => {
   const listener = toNodeListener(handler({ log: logs.log }));
@@ -45,7 +31,7 @@ test("under Express, a body parser mounted before the handler: its parsed body i
     const app = express();
     app.use(parser);
     app.post("/api/secret-hash", listener);
-    const served = await serveApp(app);
+    const served = await serveListener(app);
     try {
       const ok = await askSoon(served.port, { path: "/api/secret-hash", headers: fromPage(), body: alice });
       assert.equal(ok.status, 200, `${name}: ${ok.body}`);
@@ -68,7 +54,7 @@ test("a body read before the handler and not left in req.body: 500 at once, and 
     req.on("end", () => next());
   });
   app.post("/api/secret-hash", toNodeListener(handler({ log: logs.log })));
-  const served = await serveApp(app);
+  const served = await serveListener(app);
   const before = logs.lines.length;
   try {
     const res = await askSoon(served.port, { path: "/api/secret-hash", headers: fromPage(), body: alice });

@@ -34,8 +34,11 @@ export function handler(extra = {}) {
 }
 
 /** Serves `handle` on a free loopback port through toNodeListener; `{ port, close() }`. */
-export async function serve(handle) {
-  const server = http.createServer(toNodeListener(handle));
+export const serve = (handle) => serveListener(toNodeListener(handle));
+
+/** Serves a node:http listener (an Express app, say) on a free loopback port; `{ port, close() }`. */
+export async function serveListener(listener) {
+  const server = http.createServer(listener);
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return {
     port: server.address().port,
