@@ -106,7 +106,7 @@ function readOrigins(origins) {
 
 /** `hosts` (or the origins' hosts) as a set of normalised hosts ("app.example", "127.0.0.1:8080"). */
 function readHosts(hosts, origins) {
-  if (hosts === undefined) return new Set([...origins].map((o) => new URL(o).host));
+  if (hosts === undefined) return new Set([...origins].map((o) => withoutDefaultPort(new URL(o).host)));
   const must = 'a non-empty array of host names, with a port when not the default ("api.example", "127.0.0.1:8080")';
   if (!Array.isArray(hosts) || hosts.length === 0) throw optionError("hosts", must);
   return new Set(

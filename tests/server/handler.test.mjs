@@ -333,6 +333,20 @@ test("hosts with a default port (:443 or :80) match the Host header with or with
   }
 });
 
+test("hosts taken from origins on the other scheme's default port (http://…:443) match the Host header with or without it", async () => {
+  for (const origins of [["http://api.example:443"], ["https://api.example:80"]]) {
+    const handle = handler({ origins, log: logs.log });
+    for (const url of ["https://api.example/", "http://api.example:443/", "https://api.example:80/"]) {
+      const res = await handle(new Request(url, { method: "POST", headers: fromPage({ Origin: origins[0], "Sec-Fetch-Site": "same-origin" }), body: '{"username":"a"}' }), {
+        clientAddress: "192.0.2.54",
+      });
+      assert.equal(res.status, 200, `${origins} for ${url}`);
+    }
+    const other = await handle(new Request("https://api.example:8443/", { method: "POST", headers: fromPage({ Origin: origins[0], "Sec-Fetch-Site": "same-origin" }), body: '{"username":"a"}' }));
+    assert.equal(other.status, 421, "another port still refused");
+  }
+});
+
 test("behind a proxy that rewrites Host, the public origin's own page (Sec-Fetch-Site: same-origin) gets its hash", async () => {
   // The docs' setup: the proxy passes its internal host name, listed in `hosts`.
   const handle = handler({ hosts: ["backend.internal:8080"], log: logs.log });
