@@ -328,8 +328,12 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
-      // The known username, not asked in the confirm step, is wrong after all: ask it.
-      input?.closest(".cognito-field")?.removeAttribute("hidden");
+      // The known username, not asked in the confirm step, is wrong after all: ask it, and no longer name it.
+      const field = input?.closest(".cognito-field");
+      if (field?.hidden) {
+        field.hidden = false;
+        this.#intro("confirmIntro");
+      }
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", true);
         const slot = this.#say(this.#slots.get(input), ...text);

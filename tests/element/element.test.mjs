@@ -861,6 +861,19 @@ test("a mistyped username after 'I already have a code': the username field come
   assert.deepEqual(await fieldError("username"), { text: "No account has that username. Check it, or sign up.", invalid: "true", describedBy: true, focused: true });
   assert.equal(await inEl((el) => el.querySelector("[data-cognito-step=confirm] [name=username]").closest("[hidden]")), null, "shown again");
   assert.equal(await alertText(), "");
+  const intro = () => inEl((el) => el.querySelector("[data-cognito-step=confirm] .cognito-intro").textContent);
+  assert.equal(await intro(), "Enter your username and the code we sent you.", "the mistyped username is no longer named");
+  // The corrected username is the one sent.
+  const corrected = newUser("corrected");
+  await clearField("username");
+  await clearField("code");
+  await typeInto("username", corrected);
+  await typeInto("code", "123456" + Key.ENTER);
+  const sent = async () => (await fake.control(`requests?username=${corrected}`)).filter((r) => r.body.ConfirmationCode).length;
+  for (const end = Date.now() + 5000; !(await sent()) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(await sent(), 1, "confirmed for the corrected username");
+  await waitEl((el) => !el.querySelector("[data-cognito-step=confirm]").getAttribute("aria-busy"), "the corrected user's answer");
+  assert.equal(await intro(), "Enter your username and the code we sent you.");
 });
 
 test("a phone number with spaces, hyphens, parentheses or full-width digits, and a full-width code, are taken (German)", async () => {
