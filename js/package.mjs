@@ -61,7 +61,12 @@ const css = fs
   .replace(/;}/g, "}")
   .replace(/([ :])0\./g, "$1.")
   .replace(/"(\w+)"\]/g, "$1]")
-  .trim();
+  // A nested rule without & is its descendant's ("h2" is "& h2"): every browser with light-dark() reads it so.
+  .replace(/([{};,])& /g, "$1")
+  .trim()
+  // The element's selector is the tag it was defined under: the element writes it for the first "%".
+  .replace("@layer cognito-sign-up{cognito-sign-up{", "@layer cognito-sign-up{%{");
+if (css.indexOf("%") != 23) throw new Error("element.css must start with `@layer cognito-sign-up { cognito-sign-up {`");
 fs.writeFileSync(path.join(ELEMENT, "css.js"), `// Made from element.css by js/package.mjs.\nexport default ${JSON.stringify(css)};\n`);
 // The types of cognito-confirm/element also where TypeScript's older moduleResolution "node" looks (it ignores exports).
 fs.copyFileSync(path.join(ROOT, "js", "element.d.ts"), path.join(PKG, "element.d.ts"));

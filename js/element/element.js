@@ -8,7 +8,7 @@
 // sign-up step; what the page left out is rendered. Nothing is written with
 // innerHTML and no style attribute is set (strict CSP and Trusted Types); the
 // stylesheet is adopted once by the document or the shadow root the element
-// is in (./css.js, made from element.css by js/package.mjs).
+// is in (./css.js, made from element.css by js/package.mjs, with "%" for the tag).
 //
 // Three steps, one shown at a time (`data-step` on the element): `sign-up`,
 // `confirm`, `done`. A step the page sets (`step` attribute or property) is
@@ -117,13 +117,14 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   }
 
   connectedCallback() {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
-    // Into the document or the shadow root the element is in, once per root.
-    const root = this.getRootNode();
-    root.adoptedStyleSheets.includes(sheet) || root.adoptedStyleSheets.push(sheet);
+    // One sheet, for the tag the element was defined under (css.js has "%" for it), adopted by the
+    // document or the shadow root the element is in, once per root. Without constructable,
+    // adoptable sheets (Chrome 96–98, Firefox 91–100, Safari 15–16.3) the forms work unstyled.
+    try {
+      if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css.replace("%", this.localName));
+      const root = this.getRootNode();
+      root.adoptedStyleSheets.includes(sheet) || root.adoptedStyleSheets.push(sheet);
+    } catch {}
     this.#stop = onRegister(() => this.#paint());
     this.#forms.done || this.#build();
     this.#show(this.step);
@@ -328,12 +329,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     let first;
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
-      // The known username, not asked in the confirm step, is wrong after all: ask it, and no longer name it.
-      const field = input?.closest(".cognito-field");
-      if (field?.hidden) {
-        field.hidden = false;
-        this.#intro("confirmIntro");
-      }
+      // The known username, not asked in the confirm step, is wrong after all: forget it, and the step asks for it.
+      input?.closest(".cognito-field[hidden]") && (this.username = null);
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", true);
         const slot = this.#say(this.#slots.get(input), ...text);

@@ -739,6 +739,37 @@ test("the email/SMS role errors (a pool set-up the user cannot fix) get the gene
   assert.equal(await alertText(), "Something went wrong on our side. Try again later.");
 });
 
+test("defined under another tag, the element is styled under that tag (the layer keeps its name)", async () => {
+  await load();
+  const shown = await page.evaluate(() => {
+    class MySignUp extends window.CognitoSignUpElement {}
+    MySignUp.define("my-sign-up");
+    const el = document.createElement("my-sign-up");
+    el.id = "mine";
+    document.querySelector("h1").after(el);
+    const layer = [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules]).find((r) => r.name == "cognito-sign-up");
+    return [getComputedStyle(el).display, getComputedStyle(el.querySelector("button")).borderTopStyle, !!layer, el.querySelector("h2").textContent];
+  });
+  assert.deepEqual(shown, ["block", "solid", true, "Create your account"]);
+});
+
+test("without constructable or adoptable stylesheets (Chrome 96–98, Firefox 91–100, Safari 15–16.3), the forms still work, unstyled", async () => {
+  const breaks = {
+    "no CSSStyleSheet constructor": "window.CSSStyleSheet = function () { throw new TypeError('Illegal constructor'); };",
+    "a frozen adoptedStyleSheets": "Object.defineProperty(Document.prototype, 'adoptedStyleSheets', { configurable: true, get: () => Object.freeze([]), set() {} });",
+  };
+  for (const [what, script] of Object.entries(breaks)) {
+    await load();
+    await page.execute(script);
+    await mount(fakeAttrs());
+    assert.deepEqual(await visible(), ["sign-up"], what);
+    assert.notEqual(await inEl((el) => getComputedStyle(el).display), "block", `${what}: unstyled`);
+    await inEl((el) => el.querySelector("[data-cognito-step=sign-up] button:not([type=button])").click());
+    await waitEl((el) => el.dataset.state === "error", `${what}: the form's checks`);
+    assert.deepEqual(await fieldError("username"), { text: "Enter your username.", invalid: "true", describedBy: true, focused: true }, what);
+  }
+});
+
 test("inside a shadow root: styled, <html lang> honoured, errors at their fields, the call sent", async () => {
   await load();
   const username = newUser("shadow");
@@ -863,6 +894,7 @@ test("a mistyped username after 'I already have a code': the username field come
   assert.equal(await alertText(), "");
   const intro = () => inEl((el) => el.querySelector("[data-cognito-step=confirm] .cognito-intro").textContent);
   assert.equal(await intro(), "Enter your username and the code we sent you.", "the mistyped username is no longer named");
+  assert.deepEqual(await inEl((el) => [el.username, el.hasAttribute("username")]), [null, false], "forgotten");
   // The corrected username is the one sent.
   const corrected = newUser("corrected");
   await clearField("username");

@@ -4,10 +4,12 @@
 // The tests put elements on the page with DOM calls (no innerHTML: the page
 // runs under Trusted Types when served with ?tt).
 import "/pkg/element/define.js";
+import { CognitoSignUpElement } from "/pkg/element/element.js";
 import { register } from "/pkg/element/strings.js";
 
-// For the tests: registering a language as a locale module does.
+// For the tests: registering a language as a locale module does, and defining the element under another tag.
 window.register = register;
+window.CognitoSignUpElement = CognitoSignUpElement;
 
 window.events = [];
 window.violations = [];
