@@ -21,10 +21,14 @@ die() {
 }
 
 # Rust via rustup and Node.js 20+: checked together, so one message names all that is missing.
+# Rust links with the system's C compiler (`cc`), which rustup does not install: the demo
+# names it here; the test command installs it with its other system packages.
 need_prerequisites() {
   local missing=()
   command -v rustup >/dev/null && command -v cargo >/dev/null \
     || missing+=("Rust, installed with rustup (https://rustup.rs); then open a new shell so that ~/.cargo/bin is on PATH")
+  [ "$MODE" != demo ] || command -v cc >/dev/null \
+    || missing+=("a C compiler, which Rust links with (the command \`cc\`; Debian package build-essential)")
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     missing+=("Node.js 20 or newer, with npm (https://nodejs.org, or your system's package manager)")
   elif [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
@@ -104,7 +108,8 @@ system_lean=()
 system_described=()
 want() {
   command -v "$1" >/dev/null && return 0
-  system_missing+=("$2")
+  # (Once each: build-essential is wanted for cc and for c++.)
+  [[ " ${system_missing[*]-} " == *" $2 "* ]] || system_missing+=("$2")
   system_described+=("  - $3 (the command \`$1\`; Debian package $2)")
 }
 # `want_lean`: the same, installed without its recommended packages.
@@ -116,17 +121,19 @@ want_lean() {
 
 install_system_packages() {
   [ $((${#system_missing[@]} + ${#system_lean[@]})) -gt 0 ] || return 0
+  local names
+  names="$(echo ${system_missing[@]+"${system_missing[@]}"} ${system_lean[@]+"${system_lean[@]}"})"
   command -v apt-get >/dev/null \
     || die "this system has no apt-get: install these yourself, then run this command again:" "${system_described[@]}"
   # (`${sudo[@]+...}`: an empty array under `set -u` is an error in macOS's bash 3.2.)
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null \
-      || die "installing ${system_missing[*]} needs root, and sudo is not installed: install these as root, then run this command again:" "${system_described[@]}"
+      || die "installing $names needs root, and sudo is not installed: install these as root, then run this command again:" "${system_described[@]}"
     sudo=(sudo)
-    say "installing ${system_missing[*]} ${system_lean[*]} from Debian with sudo (it may ask for your password)"
+    say "installing $names from Debian with sudo (it may ask for your password)"
   else
-    say "installing ${system_missing[*]} ${system_lean[*]} from Debian"
+    say "installing $names from Debian"
   fi
   ${sudo[@]+"${sudo[@]}"} apt-get update -qq >&2
   if [ ${#system_missing[@]} -gt 0 ]; then
@@ -138,6 +145,9 @@ install_system_packages() {
 }
 
 need_test_system_packages() {
+  want cc build-essential "a C compiler, which Rust links with"
+  want c++ build-essential "a C++ compiler, for cargo-fuzz's libFuzzer"
+  want git git "git, for the reproducible-build test's clones"
   want chromium chromium "Chromium, the browser the tests drive"
   want chromedriver chromium-driver "chromedriver, for the wasm-bindgen browser tests"
   want brotli brotli "brotli, for the size check"
@@ -184,13 +194,14 @@ case "$MODE" in
     need_node_packages
     ;;
   test)
+    # The system packages first: the cargo installs below link with their C compiler.
+    need_test_system_packages
+    need_engine_packages
+    install_system_packages
     need_wasm_toolchain
     need_rust_components
     need_fuzzer
     need_cargo_deny
-    need_test_system_packages
-    need_engine_packages
-    install_system_packages
     need_geckodriver
     need_node_packages
     ;;

@@ -48,6 +48,7 @@ const signInUrl = env.DEMO_SIGN_IN_URL || "/";
 const cleanups = [];
 /** createBackend's options, completed with the page's port once it is known. */
 let backendOptions;
+let stopping = false;
 
 if (env.COGNITO_USER_POOL_ID) {
   // Your own user pool: nothing local but this server.
@@ -89,7 +90,8 @@ if (env.COGNITO_USER_POOL_ID) {
   };
   const emulator = await startEmulator({ dir: state, port: await port("COGNITO_PORT", 9229), onOutput });
   cleanups.push(() => emulator.child.kill());
-  emulator.child.on("exit", (code, signal) => log(`cognito-local stopped (${signal ?? code}); the page will show network errors`));
+  // (Ctrl-C reaches cognito-local too: stopped with the demo, it is no news.)
+  emulator.child.on("exit", (code, signal) => stopping || log(`cognito-local stopped (${signal ?? code}); the page will show network errors`));
   const pool = await ensurePool(emulator.endpoint, state);
   backendOptions = {
     config: { userPoolId: pool.userPoolId, clientId: pool.clientId, endpoint: emulator.endpoint, secretHash: true, emulator: true, signInUrl },
@@ -113,6 +115,7 @@ server.listen(pagePort, "127.0.0.1", () => {
 });
 
 function stop() {
+  stopping = true;
   log("stopping");
   for (const cleanup of cleanups) cleanup();
   server.close();
