@@ -379,7 +379,8 @@ export function calls(core) {
           });
         }
         if (error) throw error;
-        if (Object.hasOwn(answer, "ok")) return answer.ok;
+        // (No prototype: `in` sees its own members only. Object.hasOwn is newer than Safari 15 and Firefox 91.)
+        if ("ok" in answer) return answer.ok;
         state = answer.state;
         await sleep(answer.retry, signal);
       }

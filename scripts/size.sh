@@ -44,7 +44,9 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 # a page's Object.prototype.done or @@iterator no longer reaches a call, a
 # redirect is refused in Node.js too, and an attempt ends at its deadline
 # even when a fetch wrapper drops the signal (+67 B), 21,469 B shipped.
-RATCHET=21470
+# 21,470 -> 21,465 (eighth session): `"ok" in answer` for Object.hasOwn,
+# which Safari 15 and Firefox 91 lack (-6 B), 21,463 B shipped.
+RATCHET=21465
 budget="${1:-${SIZE_BUDGET:-$RATCHET}}"
 out="$ROOT/target/size"
 mkdir -p "$out"

@@ -122,14 +122,15 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     // adoptable sheets (Chrome 96–98, Firefox 91–100, Safari 15–16.3) the forms work unstyled.
     try {
       if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css.replace("%", this.localName));
-      const root = this.getRootNode();
-      root.adoptedStyleSheets.includes(sheet) || root.adoptedStyleSheets.push(sheet);
+      const sheets = this.getRootNode().adoptedStyleSheets;
+      sheets.includes(sheet) || sheets.push(sheet);
     } catch {}
     this.#stop = onRegister(() => this.#paint());
     this.#forms.done || this.#build();
     this.#show(this.step);
     // The .wasm loads once the page is idle: rendering never waits for it.
     // (Either returns a handle above 0: warmed until ready() fails.)
+    // eslint-disable-next-line compat/compat -- where there is none (Safari), setTimeout
     warmed ||= (globalThis.requestIdleCallback ?? setTimeout)(() => ready().catch(() => (warmed = 0)));
   }
 
@@ -279,10 +280,8 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     if (step == "confirm") {
       const known = this.username;
       const name = form.elements.username;
-      if (name) {
-        if (known) name.value = known;
-        name.closest(".cognito-field")?.toggleAttribute("hidden", !!known);
-      }
+      if (known && name) name.value = known;
+      name?.closest(".cognito-field")?.toggleAttribute("hidden", !!known);
       user || this.#intro();
       this.#delivery?.deliveryMedium == "SMS" && this.#otpStart();
       this.#tick();
