@@ -27,8 +27,9 @@ need_prerequisites() {
   local missing=()
   command -v rustup >/dev/null && command -v cargo >/dev/null \
     || missing+=("Rust, installed with rustup (https://rustup.rs); then open a new shell so that ~/.cargo/bin is on PATH")
-  [ "$MODE" != demo ] || command -v cc >/dev/null \
-    || missing+=("a C compiler, which Rust links with (the command \`cc\`; Debian package build-essential)")
+  # (Run, not looked up: macOS has a `cc` that only asks for Xcode's command line tools.)
+  [ "$MODE" != demo ] || cc --version >/dev/null 2>&1 \
+    || missing+=("a C compiler, which Rust links with (the command \`cc\`; Debian package build-essential, on macOS \`xcode-select --install\`)")
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     missing+=("Node.js 20 or newer, with npm (https://nodejs.org, or your system's package manager)")
   elif [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then

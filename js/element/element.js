@@ -205,7 +205,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   #build() {
     const forms = this.#forms;
     // The page's own forms first (once); then the element's for the steps left.
-    if (!forms.done) for (const form of this.querySelectorAll("form")) forms[form.elements.code ? "confirm" : "sign-up"] ??= form;
+    for (const form of this.querySelectorAll("form")) forms[form.elements.code ? "confirm" : "sign-up"] ??= form;
     forms["sign-up"] ??= el(
       "form",
       {},
@@ -296,7 +296,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
   }
 
   #fire(name, detail) {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   /** The CognitoConfig: the attributes (secret-hash-url: POST {"username"} → {"secretHash"}), then `config` over them. */
@@ -329,7 +329,7 @@ export class CognitoSignUpElement extends (globalThis.HTMLElement ?? Object) {
     for (const [name, ...text] of list) {
       const input = name && form.elements[name];
       // The known username, not asked in the confirm step, is wrong after all: forget it, and the step asks for it.
-      input?.closest(".cognito-field[hidden]") && (this.username = null);
+      input?.closest(".cognito-field[hidden]") && (this.username = this.#delivery = null);
       if (input && !input.closest("[hidden]")) {
         input.setAttribute("aria-invalid", true);
         const slot = this.#say(this.#slots.get(input), ...text);

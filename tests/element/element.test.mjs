@@ -644,6 +644,20 @@ test("WebOTP: started when the SMS code's step shows, the code lands in the fiel
   assert.equal((await otp()).at(-1).aborted, false);
   await page.execute("document.getElementById('su').remove();");
   assert.equal((await otp()).at(-1).aborted, true, "aborted on disconnect");
+
+  // Cognito no longer knows the username the code went to: the element forgets it, and its SMS with it.
+  const u4 = newUser("sms");
+  await page.execute("window.otp = [];");
+  await mount(fakeAttrs({ "user-attributes": "phone_number" }));
+  await typeInto("username", u4);
+  await typeInto("phone_number", "+12065550145");
+  await typeInto("password", PASSWORD + Key.ENTER);
+  await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+  await fake.control("script", { username: u4, responses: [{ type: "UserNotFoundException", message: "User does not exist." }] });
+  await typeInto("code", "000000" + Key.ENTER);
+  await waitEl((el) => el.dataset.state === "error", "the unknown user");
+  assert.equal(await inEl((el) => el.hasAttribute("username")), false);
+  assert.deepEqual(await otp(), [{ transport: ["sms"], aborted: true }], "no new SMS is awaited");
 });
 
 test("properties: attributes reflect, config wins, strings override; a property set fires no event", async () => {
