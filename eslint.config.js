@@ -32,7 +32,7 @@ export default [
   {
     files: BROWSER_FILES,
     plugins: { "es-x": esx, compat },
-    settings: { browsers: FLOOR },
+    settings: { browsers: FLOOR, "es-x": { aggressive: true } },
     rules: {
       ...esx.configs["flat/restrict-to-es2022"].rules,
       "es-x/no-array-prototype-at": "error",
@@ -43,6 +43,16 @@ export default [
       "es-x/no-regexp-unicode-property-escapes-2022": "error",
       "es-x/no-arbitrary-module-namespace-names": "error",
       "compat/compat": "error",
+      // What eslint-plugin-compat does not know of.
+      "no-restricted-properties": [
+        "error",
+        ...["timeout", "any"].map((property) => ({ object: "AbortSignal", property, message: "newer than Safari 15 or Firefox 91" })),
+      ],
+      // (Aggressive: a method of a value of unknown type counts, so `list.at(-1)` is caught. Iterator
+      // helpers share their names with Array's old methods, and this code calls none on an iterator.)
+      ...Object.fromEntries(
+        ["every", "filter", "find", "flatMap", "forEach", "map", "reduce", "some"].map((m) => [`es-x/no-iterator-prototype-${m.toLowerCase()}`, "off"]),
+      ),
     },
   },
 ];
