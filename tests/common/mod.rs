@@ -60,7 +60,18 @@ thread_local! {
 pub async fn api(name: &str, input: JsValue, config: JsValue) -> Result<JsValue, JsValue> {
     let f: Function = API.with(|api| get(api, name)).unchecked_into();
     let promise: Promise = f.call2(&JsValue::NULL, &input, &config)?.unchecked_into();
-    JsFuture::from(promise).await
+    let result = JsFuture::from(promise).await;
+    if let Err(e) = &result {
+        // What trapped: a failing test's console output then names it.
+        if get_str(e, "name").as_deref() == Some("PanicError") {
+            let log = Function::new_with_args(
+                "e",
+                "console.info(`${e.name}'s cause:`, String(e.cause?.message), e.cause?.stack)",
+            );
+            let _ = log.call1(&JsValue::NULL, e);
+        }
+    }
+    result
 }
 
 pub const POOL: &str = "us-east-1_FakePool1";
