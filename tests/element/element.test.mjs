@@ -591,12 +591,18 @@ test("WebOTP: started when the SMS code's step shows, the code lands in the fiel
       });
   });
   const otp = () => page.evaluate(() => window.otp.map((r) => ({ transport: r.transport, aborted: r.aborted })));
-  const username = newUser("sms");
-  await mount(fakeAttrs({ "user-attributes": "phone_number" }));
-  await typeInto("username", username);
-  await typeInto("phone_number", "+12065550142");
-  await typeInto("password", PASSWORD + Key.ENTER);
-  await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+  /** A fresh element, no SMS request recorded, signed up with `phone`: its confirm step shows. */
+  const signUpBySms = async (phone) => {
+    const username = newUser("sms");
+    await page.execute("document.getElementById('su')?.remove(); window.otp = [];");
+    await mount(fakeAttrs({ "user-attributes": "phone_number" }));
+    await typeInto("username", username);
+    await typeInto("phone_number", phone);
+    await typeInto("password", PASSWORD + Key.ENTER);
+    await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+    return username;
+  };
+  await signUpBySms("+12065550142");
   assert.match(await inEl((el) => el.querySelector(".cognito-intro").textContent), /We sent a code to \+\*{7}0142/);
   assert.deepEqual(await otp(), [{ transport: ["sms"], aborted: false }], "started when the step shows");
 
@@ -615,26 +621,14 @@ test("WebOTP: started when the SMS code's step shows, the code lands in the fiel
   assert.equal((await otp()).length, 2, "no SMS is awaited for 'I already have a code' (no code was sent by SMS here)");
 
   // A fresh element: the code from the SMS lands in the field and is submitted.
-  const u2 = newUser("sms");
-  await page.execute("document.getElementById('su').remove(); window.otp = [];");
-  await mount(fakeAttrs({ "user-attributes": "phone_number" }));
-  await typeInto("username", u2);
-  await typeInto("phone_number", "+12065550143");
-  await typeInto("password", PASSWORD + Key.ENTER);
-  await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+  const u2 = await signUpBySms("+12065550143");
   const smsCode = await code(u2);
   await page.execute("window.otp[0].answer(arguments[0]);", `${smsCode.slice(0, 3)} ${smsCode.slice(3)}`);
   await waitEl((el) => el.dataset.step === "done", "done with the SMS code");
   assert.deepEqual((await fake.control(`requests?username=${u2}`)).filter((r) => r.body.ConfirmationCode).map((r) => r.body.ConfirmationCode), [smsCode]);
 
   // Submitting by hand aborts the request; so does removing the element.
-  const u3 = newUser("sms");
-  await page.execute("document.getElementById('su').remove(); window.otp = [];");
-  await mount(fakeAttrs({ "user-attributes": "phone_number" }));
-  await typeInto("username", u3);
-  await typeInto("phone_number", "+12065550144");
-  await typeInto("password", PASSWORD + Key.ENTER);
-  await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+  await signUpBySms("+12065550144");
   await typeInto("code", "000000" + Key.ENTER);
   await waitEl((el) => el.dataset.state === "error", "the wrong code");
   assert.equal((await otp())[0].aborted, true, "aborted on submit");
@@ -646,13 +640,7 @@ test("WebOTP: started when the SMS code's step shows, the code lands in the fiel
   assert.equal((await otp()).at(-1).aborted, true, "aborted on disconnect");
 
   // Cognito no longer knows the username the code went to: the element forgets it, and its SMS with it.
-  const u4 = newUser("sms");
-  await page.execute("window.otp = [];");
-  await mount(fakeAttrs({ "user-attributes": "phone_number" }));
-  await typeInto("username", u4);
-  await typeInto("phone_number", "+12065550145");
-  await typeInto("password", PASSWORD + Key.ENTER);
-  await waitEl((el) => el.dataset.step === "confirm", "the confirm step");
+  const u4 = await signUpBySms("+12065550145");
   await fake.control("script", { username: u4, responses: [{ type: "UserNotFoundException", message: "User does not exist." }] });
   await typeInto("code", "000000" + Key.ENTER);
   await waitEl((el) => el.dataset.state === "error", "the unknown user");
